@@ -1,0 +1,103 @@
+package org.stdflow.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates callers of our own API ({@code /api}), pages ({@code /pages}) and the actuator: by
+ * the Camunda webapp session (a user logged in to Tasklist uses our pages without logging in again)
+ * or by HTTP basic. Sets the engine's authenticated user for the request, so the engine applies the
+ * caller's authorizations and the user operation log records who did what.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/info");
+
+  private final ProcessEngine engine;
+
+  public ApiAuthenticationFilter(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (PUBLIC.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    String userId = fromSession(request.getSession(false));
+    if (userId == null) {
+      userId = fromBasic(request.getHeader("Authorization"), identity);
+    }
+    if (userId == null) {
+      boolean api = !path.startsWith("/pages/");
+      if (api) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"stdflow\", charset=\"UTF-8\"");
+        ErrorResponses.write(response, 401, "请先登录：使用 HTTP Basic 认证，或先登录任务列表（Tasklist）。");
+      } else {
+        response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
+      }
+      return;
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    CurrentUser user = new CurrentUser(userId, groups);
+    if (path.startsWith("/actuator/") && !user.isAdmin()) {
+      ErrorResponses.write(response, 403, "只有系统管理员可以查看运行指标。");
+      return;
+    }
+    request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
+    identity.setAuthentication(userId, groups);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String fromSession(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+    if (auths == null) {
+      return null;
+    }
+    var auth = auths.getAuthenticationForProcessEngine(engine.getName());
+    return auth instanceof UserAuthentication ua ? ua.getIdentityId() : null;
+  }
+
+  private static String fromBasic(String header, IdentityService identity) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+  }
+}

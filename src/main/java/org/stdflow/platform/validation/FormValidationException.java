@@ -1,0 +1,30 @@
+package org.stdflow.platform.validation;
+
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * Form input that breaks a rule. Extends Camunda's {@link BadUserRequestException}, so Camunda's
+ * REST API answers 400 and Tasklist shows the message; the engine rolls the command back, so the
+ * process does not move and nothing is half-written.
+ */
+public class FormValidationException extends BadUserRequestException {
+
+  private final transient Map<String, String> fieldErrors;
+
+  public FormValidationException(Map<String, String> fieldErrors) {
+    super(message(fieldErrors));
+    this.fieldErrors = Map.copyOf(fieldErrors);
+  }
+
+  /** Field key → Chinese message. */
+  public Map<String, String> fieldErrors() {
+    return fieldErrors;
+  }
+
+  private static String message(Map<String, String> errors) {
+    StringBuilder sb = new StringBuilder("表单填写有误：");
+    errors.forEach((field, msg) -> sb.append(msg).append("（").append(field).append("）；"));
+    return sb.toString();
+  }
+}
