@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.stdflow.organisation.GroupType;
 import org.stdflow.organisation.OrganisationFile;
@@ -22,7 +20,7 @@ import org.stdflow.standard.StandardLifecycleProcess.Values;
  * per-field Chinese message and the process does not move.
  */
 @Component("validateLifecycleFormListener")
-public class ValidateLifecycleFormListener implements ExecutionListener, TaskListener {
+public class ValidateLifecycleFormListener implements ExecutionListener {
 
   private final OrganisationFile organisation;
   private final Clock clock;
@@ -32,17 +30,20 @@ public class ValidateLifecycleFormListener implements ExecutionListener, TaskLis
     this.clock = clock;
   }
 
+  /**
+   * Start event "start" and user task "end". An execution listener, not a task listener: the engine
+   * wraps task listener exceptions in a plain ProcessEngineException (REST 500), while this one
+   * reaches the caller as the 400 it is. Cancellation (boundary events, admin modification) is
+   * never blocked by form rules.
+   */
   @Override
   public void notify(DelegateExecution execution) {
-    if (StandardLifecycleProcess.START_PROPOSAL_SUBMITTED.equals(execution.getCurrentActivityId())) {
-      proposal(execution::getVariable).throwIfInvalid();
+    if (execution.isCanceled()) {
+      return;
     }
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
-    Function<String, Object> vars = task::getVariable;
-    switch (task.getTaskDefinitionKey()) {
+    Function<String, Object> vars = execution::getVariable;
+    switch (execution.getCurrentActivityId()) {
+      case StandardLifecycleProcess.START_PROPOSAL_SUBMITTED -> proposal(vars).throwIfInvalid();
       case StandardLifecycleProcess.TASK_SUPPLEMENT_PROPOSAL -> proposal(vars).throwIfInvalid();
       case StandardLifecycleProcess.TASK_FORMAL_CHECK -> {
         FieldRules rules = FieldRules.of(vars)
