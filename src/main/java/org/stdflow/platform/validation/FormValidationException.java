@@ -1,19 +1,20 @@
 package org.stdflow.platform.validation;
 
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Form input that breaks a rule. Extends Camunda's {@link BadUserRequestException}, so Camunda's
- * REST API answers 400 and Tasklist shows the message; the engine rolls the command back, so the
- * process does not move and nothing is half-written.
+ * Form input that breaks a rule. Extends Camunda's {@link FormFieldValidationException}, the one
+ * exception Camunda's REST API turns into a 400 on task completion and process start (Tasklist then
+ * shows the message); the engine rolls the command back, so the process does not move and nothing
+ * is half-written.
  */
-public class FormValidationException extends BadUserRequestException {
+public class FormValidationException extends FormFieldValidationException {
 
   private final transient Map<String, String> fieldErrors;
 
   public FormValidationException(Map<String, String> fieldErrors) {
-    super(message(fieldErrors));
+    super(fieldErrors.keySet().iterator().next(), message(fieldErrors));
     this.fieldErrors = Map.copyOf(fieldErrors);
   }
 

@@ -1,0 +1,86 @@
+package org.stdflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small HTTP client for tests against the running app, as a given user (or anonymous). */
+public final class RestClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+  private final String authorization;
+
+  private RestClient(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  public static RestClient anonymous(int port) {
+    return new RestClient("http://localhost:" + port, null);
+  }
+
+  public static RestClient as(int port, String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new RestClient("http://localhost:" + port, "Basic " + token);
+  }
+
+  public record Response(int status, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  public Response get(String path) {
+    return send(builder(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    try {
+      return send(builder(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  public Response delete(String path) {
+    return send(builder(path).DELETE());
+  }
+
+  /** Camunda REST variables: {"name": {"value": v}} for each entry. */
+  public static Map<String, Object> variables(Map<String, ?> values) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    values.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+    return Map.of("variables", vars);
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return b;
+  }
+
+  private Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
