@@ -29,12 +29,12 @@ public record OrganisationFile(List<GroupEntry> groups, List<UserEntry> users, M
   public record GroupEntry(String id, String name, GroupType type) {
   }
 
-  /** A user. {@code email} is null when absent or invalid. */
+  /** A user. {@code email} is null when absent or invalid; names in reading order (see parse). */
   public record UserEntry(String id, String firstName, String lastName, String email, List<String> groups,
       boolean demo, boolean admin) {
 
     public String displayName() {
-      return (lastName == null ? "" : lastName) + (firstName == null ? "" : firstName);
+      return firstName + lastName;
     }
   }
 
@@ -97,9 +97,17 @@ public record OrganisationFile(List<GroupEntry> groups, List<UserEntry> users, M
         problems.add("user '" + id + "' is declared twice; the second is skipped");
         continue;
       }
+      // Camunda's webapps show "firstName lastName": Chinese names are stored in reading order,
+      // surname in firstName and given name in lastName, so Tasklist shows "刘 洋", not "洋 刘".
       String name = str(u.get("name"));
-      String lastName = name == null || name.isEmpty() ? id : name.substring(0, 1);
-      String firstName = name == null || name.length() < 2 ? "" : name.substring(1);
+      String firstName = str(u.get("firstName"));
+      String lastName = str(u.get("lastName"));
+      if (firstName == null && lastName == null) {
+        firstName = name == null ? id : name.substring(0, 1);
+        lastName = name == null || name.length() < 2 ? "" : name.substring(1);
+      }
+      firstName = firstName == null ? "" : firstName;
+      lastName = lastName == null ? "" : lastName;
       String email = str(u.get("email"));
       if (email != null && !EMAIL.matcher(email).matches()) {
         problems.add("user '" + id + "' has an invalid e-mail address '" + email + "'; loaded without e-mail");

@@ -29,7 +29,7 @@ class OrganisationLoaderTest {
         - { id: sec-canteen, name: 食堂管理科, type: section }
         - { id: camunda-admin, name: 系统管理员, type: admin }
       users:
-        - { id: admin, name: 系统管理员, email: admin@example.cn, groups: [camunda-admin], admin: true }
+        - { id: admin, firstName: 系统, lastName: 管理员, email: admin@example.cn, groups: [camunda-admin], admin: true }
         - { id: wangjianguo, name: 王建国, email: wang@example.cn, groups: [leadership], demo: true }
         - { id: liuyang, name: 刘洋, email: liu@example.cn, groups: [sec-canteen, leadership] }
       """;
@@ -67,8 +67,10 @@ class OrganisationLoaderTest {
     assertThat(report.createdGroups()).containsExactlyInAnyOrder("leadership", "sec-canteen", "camunda-admin");
     assertThat(report.createdUsers()).containsExactlyInAnyOrder("admin", "wangjianguo", "liuyang");
     User liu = identity.createUserQuery().userId("liuyang").singleResult();
-    assertThat(liu.getLastName()).isEqualTo("刘");
-    assertThat(liu.getFirstName()).isEqualTo("洋");
+    assertThat(liu.getFirstName()).as("surname first, as the webapps show first + last").isEqualTo("刘");
+    assertThat(liu.getLastName()).isEqualTo("洋");
+    User admin = identity.createUserQuery().userId("admin").singleResult();
+    assertThat(admin.getFirstName() + admin.getLastName()).isEqualTo("系统管理员");
     assertThat(liu.getEmail()).isEqualTo("liu@example.cn");
     assertThat(identity.createUserQuery().memberOfGroup("leadership").count()).isEqualTo(2);
     assertThat(identity.createGroupQuery().groupId("sec-canteen").singleResult().getName()).isEqualTo("食堂管理科");
@@ -163,7 +165,7 @@ class OrganisationLoaderTest {
 
     User liu = identity.createUserQuery().userId("liuyang").singleResult();
     assertThat(liu.getEmail()).isNull();
-    assertThat(liu.getLastName()).isEqualTo("刘");
+    assertThat(liu.getFirstName()).isEqualTo("刘");
     assertThat(identity.createUserQuery().memberOfGroup("sec-canteen").count()).isOne();
     assertThat(identity.createGroupQuery().count()).isOne();
     assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("no usable e-mail address"));

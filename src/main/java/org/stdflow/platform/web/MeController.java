@@ -28,7 +28,7 @@ class MeController {
         .map(MeController::group).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", user.id());
-    body.put("name", u == null ? user.id() : nullToEmpty(u.getLastName()) + nullToEmpty(u.getFirstName()));
+    body.put("name", u == null ? user.id() : nullToEmpty(u.getFirstName()) + nullToEmpty(u.getLastName()));
     body.put("email", u == null ? null : u.getEmail());
     body.put("groups", groups);
     return body;

@@ -1,0 +1,110 @@
+/*
+ * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
+ * under one or more contributor license agreements. See the NOTICE file
+ * distributed with this work for additional information regarding copyright
+ * ownership. Camunda licenses this file to you under the Apache License,
+ * Version 2.0; you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export default {
+  // ---------------------------------------------------------------------------
+  // stdflow settings. This file overrides the config.js shipped in the
+  // camunda-webapp jar (ours comes first on the classpath); Camunda's commented
+  // examples are kept below for reference.
+  // ---------------------------------------------------------------------------
+
+  // Header and browser title show "<vendor> <name>", the login page shows <name>.
+  app: {
+    name: '任务列表',
+    vendor: '标准化工作平台'
+  },
+
+  // Chinese for every browser. The webapp takes navigator.languages[0] (e.g.
+  // "en-US" -> "en"); if that is listed in availableLocales it is used, otherwise
+  // fallbackLocale. With 'en' listed, English browsers would get English, so only
+  // 'zh' is listed. Keys missing in zh.json are shown as the raw key (no English
+  // fallback), so locales/zh.json must stay complete.
+  locales: {
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
+  },
+
+  // No first-login info box: it is shown only if GET /camunda-welcome (a page of
+  // Camunda Run, absent here) answers 200, so it only produced a 404 per browser.
+  disableWelcomeMessage: true,
+
+  // Fix for Camunda Forms with dynamic lists (form-js 1.8 leaves empty error
+  // entries that disable "Complete"); see scripts/stdflow-forms-fix.js.
+  // Path is relative to app/tasklist/, ".js" is appended by Tasklist.
+  customScripts: ['scripts/stdflow-forms-fix'],
+
+  // change the app name and vendor
+  // app: {
+  //   name: 'Todos',
+  //   vendor: 'Company'
+  // },
+  //
+  // configure the date format
+  // "dateFormat": {
+  //   "normal": "LLL",
+  //   "long":   "LLLL"
+  // },
+  //
+  // "locales": {
+  //    "availableLocales": ["en", "de"],
+  //    "fallbackLocale": "en"
+  //  },
+  // customScripts: [
+  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
+  //   // with a file called 'customScript.js' in it
+  //   // 'my-custom-script/customScript'
+  // ],
+  // requireJsConfig: {
+  //   // AngularJS module names
+  //   ngDeps: ['ui.bootstrap'],
+  //   // RequireJS configuration for a complete configuration documentation see:
+  //   // http://requirejs.org/docs/api.html#config
+  //   deps: ['jquery', 'custom-ui'],
+  //   paths: {
+  //     // if you have a folder called `custom-ui` (in the `scripts` folder)
+  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
+  //     'custom-ui': 'custom-ui/scripts'
+  //   }
+  // },
+  // csrfCookieName: 'XSRF-TOKEN',
+  // disableWelcomeMessage: false,
+  // assignProcessInstanceIdToTaskComment: true,
+
+  // keyboard shortcuts as shipped; descriptions translated (shown in the shortcut help)
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: '认领当前选中的任务'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: '将焦点移到列表中的第一个过滤器'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: '将焦点移到列表中的第一个任务'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: '将焦点移到任务表单的第一个输入框'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: '打开“发起流程”对话框'
+    }
+  }
+};

@@ -1,0 +1,51 @@
+package org.stdflow.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded driver). The
+ * browser reports an English locale on purpose: our webapps must still speak Chinese.
+ */
+public final class Browser {
+
+  private Browser() {
+  }
+
+  public static WebDriver start() throws Exception {
+    Path profile = Files.createTempDirectory("stdflow-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("stdflow.chromium", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("stdflow.chromedriver", "/usr/bin/chromedriver")))
+        .usingAnyFreePort()
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    return driver;
+  }
+
+  /** Saves a screenshot under target/screenshots for people to look at. */
+  public static void screenshot(WebDriver driver, String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (Exception e) {
+      // a missing screenshot must not hide the real test result
+    }
+  }
+}
