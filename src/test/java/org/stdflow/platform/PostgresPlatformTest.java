@@ -19,8 +19,12 @@ import org.stdflow.standard.StandardLifecycleProcess;
 import org.stdflow.standard.StandardLifecycleProcess.Vars;
 import org.stdflow.standard.StandardLifecycleProcessTestData;
 
-/** The whole app on a real PostgreSQL: schema, deployment, organisation and a process run. */
-@SpringBootTest(classes = StdflowApplication.class)
+/**
+ * The whole app on a real PostgreSQL: schema, deployment, organisation and a process run. Its
+ * engine has its own name: Camunda keeps engines in a static registry by name, and a second
+ * "default" engine would take over the webapps and REST API of the shared H2 test context.
+ */
+@SpringBootTest(classes = StdflowApplication.class, properties = "camunda.bpm.process-engine-name=postgrestest")
 @Import(EmbeddedPostgresConfiguration.class)
 @ActiveProfiles({"test", "pg"})
 class PostgresPlatformTest {
