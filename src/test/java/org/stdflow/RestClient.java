@@ -60,6 +60,58 @@ public final class RestClient {
     return send(builder(path).DELETE());
   }
 
+  /** One file part of a multipart request. */
+  public record FilePart(String field, String fileName, String contentType, byte[] content) {
+  }
+
+  /** An answer with raw bytes and headers (downloads, redirects). */
+  public record BinaryResponse(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  /** multipart/form-data POST with text fields and an optional file part (null: none). */
+  public Response postMultipart(String path, Map<String, String> fields, FilePart file) {
+    return postMultipart(path, fields, file, Map.of());
+  }
+
+  /** As above, with extra request headers. */
+  public Response postMultipart(String path, Map<String, String> fields, FilePart file, Map<String, String> headers) {
+    String boundary = "----stdflow" + java.util.UUID.randomUUID();
+    HttpRequest.Builder b = builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, file)));
+    headers.forEach(b::header);
+    return send(b);
+  }
+
+  public BinaryResponse getBytes(String path) {
+    try {
+      HttpResponse<byte[]> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new BinaryResponse(r.statusCode(), r.headers(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The body of a multipart/form-data request (file names raw UTF-8, as browsers send them). */
+  public static byte[] multipart(String boundary, Map<String, String> fields, FilePart file) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> text = s -> out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    fields.forEach((name, value) -> {
+      text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
+      text.accept(value + "\r\n");
+    });
+    if (file != null) {
+      text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+          + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+      out.writeBytes(file.content());
+      text.accept("\r\n");
+    }
+    text.accept("--" + boundary + "--\r\n");
+    return out.toByteArray();
+  }
+
   /** Camunda REST variables: {"name": {"value": v}} for each entry. */
   public static Map<String, Object> variables(Map<String, ?> values) {
     Map<String, Object> vars = new LinkedHashMap<>();

@@ -3,180 +3,486 @@ package org.stdflow.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.stdflow.standard.StandardLifecycleProcess.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
 import org.stdflow.StdflowSpringTest;
+import org.stdflow.document.DocumentKind;
+import org.stdflow.document.DocumentService;
 import org.stdflow.platform.validation.FormValidationException;
+import org.stdflow.standard.StandardLifecycleProcess.Vars;
 
-/** standard-lifecycle: proposal, formal check (with the supplement loop) and project approval. */
+/**
+ * standard-lifecycle, one method per path: each gateway outcome, the comment deadline, the
+ * acknowledgement deadline, the periodic review timer with each outcome, the out-of-cycle message,
+ * and revisions superseding the old version. Each asserts the register rows and documents.
+ */
 @StdflowSpringTest
-class StandardLifecycleProcessTest {
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class StandardLifecycleProcessTest extends LifecycleTestSupport {
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @Autowired StandardLifecycleService lifecycle;
 
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void logout() {
-    engine.getIdentityService().clearAuthentication();
-  }
+  // ---------------------------------------------------------------- proposal phase
 
   @Test
-  void acceptedAndApprovedProposalEndsApproved() {
-    ProcessInstance pi = propose("liuyang", proposal("机关食堂服务规范"));
+  void acceptedAndApprovedProposalIsRegisteredAndGoesToDrafting() {
+    ProcessInstance pi = propose("liuyang", proposal(unique("机关食堂服务规范")));
+    long id = standardId(pi);
 
     assertThat(pi).isWaitingAt(TASK_FORMAL_CHECK);
-    assertThat(task(pi)).hasCandidateGroup("std-office").hasFormKey(null);
-    assertThat(pi).variables().containsEntry(Vars.PROPOSER, "liuyang");
-    complete(pi, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "accept"));
-
+    assertThat(register.get(id).status()).isEqualTo(StandardStatus.PROPOSED);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(String.format("BZ%06d", id));
+    assertThat(pi).variables().containsEntry(Vars.PROPOSER, "liuyang")
+        .containsEntry(Vars.NODE_NAME, "205 后勤服务保障（食堂、物业、会务）")
+        .containsEntry(Vars.RESPONSIBLE_SECTION_NAME, "食堂管理科");
+    complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "accept"));
     assertThat(pi).isWaitingAt(TASK_APPROVE_PROJECT);
-    assertThat(task(pi)).hasCandidateGroup("leadership");
-    complete(pi, "wangjianguo", Map.of(Vars.PROJECT_DECISION, "approve"));
+    complete(pi, TASK_APPROVE_PROJECT, "wangjianguo", Map.of(Vars.PROJECT_DECISION, "approve"));
 
-    assertThat(pi).hasPassedInOrder(START_PROPOSAL_SUBMITTED, TASK_FORMAL_CHECK, GATEWAY_FORMAL_CHECK_OUTCOME,
-        TASK_APPROVE_PROJECT, GATEWAY_PROJECT_APPROVED, END_PROJECT_APPROVED).isEnded();
-    assertThat(historicUserOf(pi, TASK_FORMAL_CHECK)).isEqualTo("zhaomin");
-    assertThat(historicUserOf(pi, TASK_APPROVE_PROJECT)).isEqualTo("wangjianguo");
+    assertThat(pi).hasPassedInOrder(START_PROPOSAL_SUBMITTED, TASK_REGISTER_PROPOSAL, TASK_FORMAL_CHECK,
+        TASK_APPROVE_PROJECT, "Task_StartDrafting").isWaitingAt(TASK_DRAFT_STANDARD);
+    assertThat(task(pi, TASK_DRAFT_STANDARD).getDueDate()).isNotNull();
+    assertThat(candidateGroups(task(pi, TASK_DRAFT_STANDARD))).containsExactly("sec-canteen");
+    assertThat(register.get(id).status()).isEqualTo(StandardStatus.DRAFTING);
   }
 
   @Test
-  void supplementLoopReturnsToTheProposerAndBackToFormalCheck() {
-    ProcessInstance pi = propose("liuyang", proposal("会务茶水服务规程"));
-    complete(pi, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "supplement", Vars.FORMAL_CHECK_REASON, "请补充适用范围"));
+  void supplementLoopUpdatesTheRegisteredProposal() {
+    String title = unique("会务茶水服务规程");
+    ProcessInstance pi = propose("liuyang", proposal(title));
+    long id = standardId(pi);
+    complete(pi, TASK_FORMAL_CHECK, "zhaomin",
+        Map.of(Vars.FORMAL_CHECK_DECISION, "supplement", Vars.FORMAL_CHECK_REASON, "请补充适用范围"));
 
     assertThat(pi).isWaitingAt(TASK_SUPPLEMENT_PROPOSAL);
-    assertThat(task(pi)).isAssignedTo("liuyang");
-    Map<String, Object> supplemented = proposal("会务茶水服务规程");
+    assertThat(task(pi, TASK_SUPPLEMENT_PROPOSAL).getAssignee()).isEqualTo("liuyang");
+    Map<String, Object> supplemented = proposal(title + "（修改）");
     supplemented.put(Vars.SCOPE, "适用于区行政中心各会议室的茶水服务");
-    complete(pi, "liuyang", supplemented);
+    complete(pi, TASK_SUPPLEMENT_PROPOSAL, "liuyang", supplemented);
 
     assertThat(pi).isWaitingAt(TASK_FORMAL_CHECK);
-    assertThat(pi).variables().containsEntry(Vars.SCOPE, "适用于区行政中心各会议室的茶水服务");
-    complete(pi, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "accept"));
-    complete(pi, "wangjianguo", Map.of(Vars.PROJECT_DECISION, "reject", Vars.PROJECT_DECISION_REASON, "与现行标准重复"));
-
-    assertThat(pi).hasPassed(TASK_SUPPLEMENT_PROPOSAL).hasPassed(END_PROJECT_NOT_APPROVED).isEnded();
-    assertThat(pi).variables().containsEntry(Vars.PROJECT_DECISION_REASON, "与现行标准重复");
+    assertThat(register.get(id).title()).isEqualTo(title + "（修改）");
+    assertThat(standardId(pi)).as("the same register entry").isEqualTo(id);
   }
 
   @Test
-  void formalCheckRejectionEndsTheProposalWithItsReason() {
-    ProcessInstance pi = propose("huanglei", proposal("党政机关物业管理服务规范"));
-    complete(pi, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "reject", Vars.FORMAL_CHECK_REASON, "不属于本局标准化范围"));
+  void formalCheckRejectionMarksTheProposalRejected() {
+    ProcessInstance pi = propose("huanglei", proposalFor(unique("党政机关物业管理服务规范"), "sec-property"));
+    complete(pi, TASK_FORMAL_CHECK, "zhaomin",
+        Map.of(Vars.FORMAL_CHECK_DECISION, "reject", Vars.FORMAL_CHECK_REASON, "不属于本局标准化范围"));
 
-    assertThat(pi).hasPassed(END_PROPOSAL_REJECTED).hasNotPassed(TASK_APPROVE_PROJECT).isEnded();
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(Vars.FORMAL_CHECK_REASON).singleResult().getValue()).isEqualTo("不属于本局标准化范围");
+    assertThat(pi).hasPassed("Task_RejectAtFormalCheck", END_PROPOSAL_REJECTED).hasNotPassed(TASK_APPROVE_PROJECT).isEnded();
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.REJECTED);
+    assertThat(historicVariable(pi, Vars.FORMAL_CHECK_REASON)).isEqualTo("不属于本局标准化范围");
   }
 
   @Test
-  void anIncompleteProposalIsRejectedWithPerFieldMessagesAndNothingStarts() {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+  void leadershipRejectionMarksTheProposalRejected() {
+    ProcessInstance pi = propose("liuyang", proposal(unique("会场座次安排规范")));
+    complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "accept"));
+    complete(pi, TASK_APPROVE_PROJECT, "wangjianguo",
+        Map.of(Vars.PROJECT_DECISION, "reject", Vars.PROJECT_DECISION_REASON, "与现行标准重复"));
+
+    assertThat(pi).hasPassed("Task_RejectAtApproval", END_PROJECT_NOT_APPROVED).isEnded();
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.REJECTED);
+  }
+
+  @Test
+  void badProposalsAreRejectedWithPerFieldMessagesAndNothingIsRegistered() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM std_standard").query(Long.class).single();
     Map<String, Object> bad = proposal("");
     bad.put(Vars.NODE, "999");
-    bad.put(Vars.PLANNED_COMPLETION_DATE, LocalDate.now().minusDays(1).toString());
+    bad.put(Vars.PLANNED_COMPLETION_DATE, today().minusDays(1).toString());
     bad.remove(Vars.RATIONALE);
-
     assertThatThrownBy(() -> propose("liuyang", bad))
         .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
             .containsEntry(Vars.TITLE, "标准名称不能为空")
             .containsEntry(Vars.NODE, "所属体系节点的取值“999”无效")
             .containsEntry(Vars.RATIONALE, "立项理由不能为空")
             .containsEntry(Vars.PLANNED_COMPLETION_DATE, "计划完成日期必须晚于今天"));
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+
+    Map<String, Object> adoption = proposal(unique("采用标准"));
+    adoption.put(Vars.KIND, "adoption");
+    assertThatThrownBy(() -> propose("liuyang", adoption))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsKeys(Vars.STANDARD_TYPE, Vars.EXTERNAL_CODE));
+
+    Map<String, Object> revision = proposal(unique("修订"));
+    revision.put(Vars.KIND, "revision");
+    revision.put(Vars.REVISED_STANDARD_CODE, "Q/BSJG BZ999.1-2020");
+    assertThatThrownBy(() -> propose("liuyang", revision))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.REVISED_STANDARD_CODE, "标准库中没有编号为“Q/BSJG BZ999.1-2020”的标准"));
+
+    String title = unique("重复标题规范");
+    propose("liuyang", proposal(title));
+    assertThatThrownBy(() -> propose("liuyang", proposal(title)))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.TITLE, "该体系节点下已有名为“" + title + "”的标准"));
+
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM std_standard").query(Long.class).single()).isEqualTo(before + 1);
   }
 
   @Test
   void aRejectionWithoutReasonDoesNotMoveTheProcess() {
-    ProcessInstance pi = propose("liuyang", proposal("会场座次安排规范"));
-
-    assertThatThrownBy(() -> complete(pi, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "reject")))
-        .isInstanceOf(FormValidationException.class)
-        .hasMessageContaining("退回补充或不予立项时必须填写审查意见");
-    assertThatThrownBy(() -> complete(pi, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "maybe")))
+    ProcessInstance pi = propose("liuyang", proposal(unique("会务服务规范")));
+    assertThatThrownBy(() -> complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "reject")))
+        .isInstanceOf(FormValidationException.class).hasMessageContaining("退回补充或不予立项时必须填写审查意见");
+    assertThatThrownBy(() -> complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "maybe")))
         .hasMessageContaining("形式审查结论的取值“maybe”无效");
-
     assertThat(pi).isWaitingAt(TASK_FORMAL_CHECK);
-    assertThat(runtimeService.getVariable(pi.getId(), Vars.FORMAL_CHECK_DECISION)).isNull();
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.FORMAL_CHECK_DECISION)).isNull();
+  }
+
+  // ---------------------------------------------------------------- drafting, comments, review meeting
+
+  @Test
+  void draftingNeedsTheDocumentsAndTheGbt11ElementsThenOpensOneCommentTaskPerSection() {
+    ProcessInstance pi = approvedProposal(unique("公务用车管理规范"), "wutao", "sec-vehicle");
+    Map<String, Object> draft = draft(List.of("sec-canteen", "sec-property"));
+
+    assertThatThrownBy(() -> complete(pi, TASK_DRAFT_STANDARD, "wutao", draft))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors().get("documents"))
+            .contains("标准文本"));
+    upload(pi, DocumentKind.STANDARD_TEXT, "wutao");
+    upload(pi, DocumentKind.DRAFTING_NOTES, "wutao");
+    Map<String, Object> incomplete = draft(List.of("sec-canteen"));
+    incomplete.put(Vars.GBT11_ELEMENTS, Spin.JSON(List.of("scope")));
+    assertThatThrownBy(() -> complete(pi, TASK_DRAFT_STANDARD, "wutao", incomplete))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsKey(Vars.GBT11_ELEMENTS));
+
+    complete(pi, TASK_DRAFT_STANDARD, "wutao", draft);
+
+    List<Task> comments = tasks(pi, TASK_COMMENT_ON_DRAFT);
+    assertThat(comments).hasSize(2);
+    assertThat(comments).flatExtracting(this::candidateGroups).containsExactlyInAnyOrder("sec-canteen", "sec-property");
+    assertThat(comments).allSatisfy(t -> assertThat(t.getDueDate()).isAfter(new java.util.Date()));
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.IN_COMMENT);
   }
 
   @Test
-  void everyFormOfTheProcessIsDeployedWithIt() {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-        .latestVersion().singleResult().getId();
-    assertThat(engine.getFormService().getDeployedStartForm(definitionId)).isNotNull();
-    ProcessInstance pi = propose("liuyang", proposal("公务用车管理规范"));
-    assertThat(engine.getFormService().getDeployedTaskForm(task(pi).getId())).isNotNull();
+  void atTheCommentDeadlineOpenCommentTasksCloseAndCountAsNoComment() {
+    ProcessInstance pi = inComment(unique("公共机构节能监督检查规范"), "zhengfang", "sec-energy",
+        List.of("sec-canteen", "sec-property", "sec-general"));
+    completeForGroup(pi, TASK_COMMENT_ON_DRAFT, "sec-canteen", "liuyang",
+        Map.of(Vars.NO_COMMENT, false, Vars.COMMENT_TEXT, "第 5.2 条建议补充夜间值守要求"));
+    completeForGroup(pi, TASK_COMMENT_ON_DRAFT, "sec-general", "chenjing", Map.of(Vars.NO_COMMENT, true));
+
+    executeTimer(pi, BOUNDARY_COMMENT_DEADLINE);
+
+    assertThat(pi).hasPassed(BOUNDARY_COMMENT_DEADLINE).isWaitingAt(TASK_RESOLVE_COMMENTS);
+    assertThat(tasks(pi, TASK_COMMENT_ON_DRAFT)).isEmpty();
+    List<StandardRegister.Comment> all = register.comments(pi.getId());
+    assertThat(all).extracting(StandardRegister.Comment::section)
+        .containsExactlyInAnyOrder("sec-canteen", "sec-general", "sec-property");
+    assertThat(all).filteredOn(c -> c.section().equals("sec-property")).singleElement()
+        .satisfies(c -> assertThat(c.noComment()).isTrue()).satisfies(c -> assertThat(c.author()).isNull());
+    SpinJsonNode rows = (SpinJsonNode) engine.getRuntimeService().getVariable(pi.getId(), Vars.COMMENT_ROWS);
+    assertThat(rows.elements()).hasSize(1);
+    assertThat(rows.elements().get(0).prop("text").stringValue()).isEqualTo("第 5.2 条建议补充夜间值守要求");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.SECTIONS_WITHOUT_COMMENT)).isEqualTo("物业管理科");
   }
 
-  private ProcessInstance propose(String user, Map<String, Object> variables) {
-    engine.getIdentityService().setAuthentication(user, groupsOf(user));
-    try {
-      return runtimeService.startProcessInstanceByKey(KEY, variables);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
+  @Test
+  void everyCommentNeedsADecisionAndAReasonUnlessAcceptedAndTheTableIsFiled() {
+    ProcessInstance pi = resolvingComments(unique("会务服务规范"));
+    SpinJsonNode rows = (SpinJsonNode) engine.getRuntimeService().getVariable(pi.getId(), Vars.COMMENT_ROWS);
+    String commentId = rows.elements().get(0).prop("commentId").stringValue();
+
+    assertThatThrownBy(() -> complete(pi, TASK_RESOLVE_COMMENTS, "liuyang",
+        Map.of(Vars.COMMENT_ROWS, Spin.JSON(List.of(Map.of("commentId", commentId, "decision", "reject"))))))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry("commentRows[0].reason", "第 1 条意见部分采纳或不采纳时必须说明理由"));
+    assertThatThrownBy(() -> complete(pi, TASK_RESOLVE_COMMENTS, "liuyang",
+        Map.of(Vars.COMMENT_ROWS, Spin.JSON(List.of()))))
+        .hasMessageContaining("须对每一条意见给出处理结果");
+
+    complete(pi, TASK_RESOLVE_COMMENTS, "liuyang", Map.of(Vars.COMMENT_ROWS,
+        Spin.JSON(List.of(Map.of("commentId", commentId, "decision", "partial", "reason", "夜间值守另行规定")))));
+
+    assertThat(pi).isWaitingAt(TASK_HOLD_REVIEW_MEETING);
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.IN_REVIEW);
+    StandardRegister.Comment decided = register.comments(pi.getId()).stream()
+        .filter(c -> String.valueOf(c.id()).equals(commentId)).findFirst().orElseThrow();
+    assertThat(decided.decision()).isEqualTo("PARTIALLY_ACCEPTED");
+    assertThat(decided.reason()).isEqualTo("夜间值守另行规定");
+    var table = documents.documentsOfProcess(pi.getId()).stream()
+        .filter(d -> d.kind() == DocumentKind.COMMENT_TABLE).findFirst().orElseThrow();
+    String csv = new String(documents.load(table.id()).orElseThrow().content(), StandardCharsets.UTF_8);
+    assertThat(csv).contains("部分采纳").contains("夜间值守另行规定").contains("物业管理科").contains("huanglei");
+  }
+
+  @Test
+  void aReviewMeetingNeedsQuorumTwoThirdsAndMinutesAndAFailGoesBackToDrafting() {
+    ProcessInstance pi = inReview(unique("机关健康食堂管理规范"));
+
+    assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", meeting(7, 6, 1, 0, "pass")))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors().get("documents"))
+            .contains("评审会议纪要"));
+    upload(pi, DocumentKind.MEETING_MINUTES, "zhaomin");
+    assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", meeting(4, 4, 0, 0, "pass")))
+        .hasMessageContaining("未达到法定人数 5");
+    assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", meeting(9, 5, 3, 1, "pass")))
+        .hasMessageContaining("赞成票 5 未达到出席人数的 2/3");
+    assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", meeting(9, 5, 3, 0, "fail")))
+        .hasMessageContaining("与出席人数 9 不符");
+
+    Map<String, Object> failed = meeting(9, 4, 5, 0, "fail");
+    failed.put(Vars.REVIEW_REMARKS, "技术内容不完整");
+    complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", failed);
+
+    assertThat(pi).isWaitingAt(TASK_DRAFT_STANDARD);
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.DRAFTING);
+  }
+
+  @Test
+  void passWithChangesAndAReturnedApprovalBothGoThroughTheChangesStep() {
+    ProcessInstance pi = inReview(unique("办公用房管理规范"));
+    upload(pi, DocumentKind.MEETING_MINUTES, "zhaomin");
+    Map<String, Object> withChanges = meeting(7, 6, 1, 0, "pass_with_changes");
+    withChanges.put(Vars.REVIEW_REMARKS, "统一术语");
+    complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", withChanges);
+
+    assertThat(pi).isWaitingAt(TASK_APPLY_REVIEW_CHANGES);
+    complete(pi, TASK_APPLY_REVIEW_CHANGES, "liuyang", Map.of(Vars.CHANGES_DESCRIPTION, "已统一术语"));
+    assertThat(pi).isWaitingAt(TASK_APPROVE_PUBLICATION);
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.AWAITING_APPROVAL);
+    assertThatThrownBy(() -> complete(pi, TASK_APPROVE_PUBLICATION, "wangjianguo",
+        Map.of(Vars.PUBLICATION_DECISION, "approve", Vars.EFFECTIVE_DATE, today().minusDays(1).toString())))
+        .hasMessageContaining("实施日期不能早于今天");
+    complete(pi, TASK_APPROVE_PUBLICATION, "wangjianguo",
+        Map.of(Vars.PUBLICATION_DECISION, "return", Vars.PUBLICATION_REASON, "请补充附录"));
+
+    assertThat(pi).isWaitingAt(TASK_APPLY_REVIEW_CHANGES);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.PUBLICATION_REASON)).isEqualTo("请补充附录");
+  }
+
+  // ---------------------------------------------------------------- publication, training, in force
+
+  @Test
+  void publicationAssignsCodeVersionAndReviewDateFilesTheDocumentsAndTrainsEverySection() {
+    String title = unique("垃圾分类与收集处理规范");
+    ProcessInstance pi = approvedForPublication(title);
+    long id = standardId(pi);
+    int sequenceBefore = lastSequence("205");
+    LocalDate effective = today().plusDays(10);
+
+    complete(pi, TASK_APPROVE_PUBLICATION, "wangjianguo",
+        Map.of(Vars.PUBLICATION_DECISION, "approve", Vars.EFFECTIVE_DATE, effective.toString()));
+
+    StandardRegister.Standard s = register.get(id);
+    int year = today().getYear();
+    assertThat(s.code()).isEqualTo("Q/BSJG BZ205." + (sequenceBefore + 1) + "-" + year);
+    assertThat(s.status()).isEqualTo(StandardStatus.IN_FORCE);
+    assertThat(s.effectiveDate()).isEqualTo(effective);
+    assertThat(s.nextReviewDate()).as("3 years for internal standards (DMN)").isEqualTo(effective.plusYears(3));
+    StandardRegister.Version v1 = register.currentVersion(id).orElseThrow();
+    assertThat(v1.versionNo()).isEqualTo(1);
+    assertThat(documents.documentsOfVersion(v1.id())).extracting(d -> d.kind())
+        .contains(DocumentKind.STANDARD_TEXT, DocumentKind.DRAFTING_NOTES, DocumentKind.COMMENT_TABLE,
+            DocumentKind.MEETING_MINUTES)
+        .allSatisfy(k -> assertThat(k).isNotNull());
+    assertThat(documents.documentsOfVersion(v1.id())).allSatisfy(d -> assertThat(d.sha256()).hasSize(64));
+    assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED");
+    assertThat(pi).hasPassed("Task_DetermineReviewInterval", TASK_PUBLISH_STANDARD).isWaitingAt(TASK_RECORD_TRAINING);
+
+    assertThatThrownBy(() -> complete(pi, TASK_RECORD_TRAINING, "liuyang",
+        Map.of(Vars.TRAINING_DATE, today().plusDays(3).toString(), Vars.TRAINING_ATTENDEES, "全体")))
+        .hasMessageContaining("培训日期不能晚于今天");
+    complete(pi, TASK_RECORD_TRAINING, "liuyang",
+        Map.of(Vars.TRAINING_DATE, today().toString(), Vars.TRAINING_ATTENDEES, "食堂管理科全体及 4 个食堂负责人"));
+
+    List<Task> acks = tasks(pi, TASK_ACKNOWLEDGE_STANDARD);
+    assertThat(acks).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrder("chenjing", "liuyang", "huanglei", "wutao", "zhengfang", "fengwei", "hejun");
+    assertThatThrownBy(() -> completeAssigned(pi, TASK_ACKNOWLEDGE_STANDARD, "liuyang", Map.of(Vars.ACKNOWLEDGED, false)))
+        .hasMessageContaining("请勾选“已阅知悉”");
+    for (String user : List.of("chenjing", "liuyang", "huanglei", "wutao", "zhengfang")) {
+      completeAssigned(pi, TASK_ACKNOWLEDGE_STANDARD, user, Map.of(Vars.ACKNOWLEDGED, true));
     }
+    executeTimer(pi, BOUNDARY_ACKNOWLEDGEMENT_DEADLINE);
+
+    assertThat(pi).isWaitingAt(GATEWAY_IN_FORCE);
+    @SuppressWarnings("unchecked")
+    List<String> missing = (List<String>) engine.getRuntimeService().getVariable(pi.getId(), Vars.NOT_ACKNOWLEDGED);
+    assertThat(missing).containsExactly("冯伟（fengwei）", "何军（hejun）");
+    assertThat(register.missingAcknowledgements(v1.id())).containsExactly("fengwei", "hejun");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM std_training WHERE version_id = :v").param("v", v1.id())
+        .query(Long.class).single()).isOne();
   }
 
-  private void complete(ProcessInstance pi, String user, Map<String, Object> variables) {
-    Task task = task(pi);
-    engine.getIdentityService().setAuthentication(user, groupsOf(user));
-    try {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), user);
-      }
-      taskService.complete(task.getId(), variables);
-    } catch (RuntimeException e) {
-      engine.getIdentityService().clearAuthentication();
-      if (task.getAssignee() == null) {
-        taskService.setAssignee(task.getId(), null);
-      }
-      throw e;
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+  @Test
+  void periodicReviewTimerLeadsToReviewAndKeepSetsTheNextReviewDate() {
+    ProcessInstance pi = inForce(unique("会务服务规范"), "INTERNAL", null);
+    long id = standardId(pi);
+
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(TIMER_PERIODIC_REVIEW_DUE).singleResult();
+    assertThat(timer.getDuedate()).isEqualTo((java.util.Date) engine.getRuntimeService()
+        .getVariable(pi.getId(), Vars.NEXT_REVIEW_DATE));
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(pi).isWaitingAt(TASK_REVIEW_STANDARD);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Vars.REVIEW_TRIGGER_LABEL)).startsWith("定期复审");
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Vars.REVIEW_EVIDENCE)).contains("现行版本");
+    assertThatThrownBy(() -> complete(pi, TASK_REVIEW_STANDARD, "liuyang", Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "repeal")))
+        .hasMessageContaining("修订、废止或解释时必须填写理由");
+    complete(pi, TASK_REVIEW_STANDARD, "liuyang", Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "keep"));
+
+    assertThat(pi).hasPassed("Task_DetermineNextReview", TASK_RECORD_REVIEW_KEPT).isWaitingAt(GATEWAY_IN_FORCE);
+    assertThat(register.get(id).nextReviewDate()).isEqualTo(today().plusYears(3));
+    assertThat(reviews(id)).containsExactly("PERIODIC:KEEP");
   }
 
-  private java.util.List<String> groupsOf(String user) {
-    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+  @Test
+  void outOfCycleReviewMessageAndApprovedRepealEndTheStandard() {
+    ProcessInstance pi = inForce(unique("内部运行管理规范"), "INTERNAL", null);
+    long id = standardId(pi);
+
+    lifecycle.requestOutOfCycleReview(id, "连续两轮检查不合格", "zhaomin");
+
+    assertThat(pi).hasPassed(MESSAGE_OUT_OF_CYCLE_REVIEW).isWaitingAt(TASK_REVIEW_STANDARD);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Vars.REVIEW_TRIGGER_LABEL))
+        .isEqualTo("计划外复审：连续两轮检查不合格");
+    assertThatThrownBy(() -> lifecycle.requestOutOfCycleReview(id, "再次", "zhaomin"))
+        .isInstanceOf(StandardLifecycleService.ReviewNotPossibleException.class);
+    complete(pi, TASK_REVIEW_STANDARD, "liuyang",
+        Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "repeal", Vars.PERIODIC_REVIEW_REASON, "服务已外包，标准不再适用"));
+    assertThat(pi).isWaitingAt(TASK_APPROVE_REPEAL);
+    complete(pi, TASK_APPROVE_REPEAL, "wangjianguo", Map.of(Vars.REPEAL_DECISION, "approve"));
+
+    assertThat(pi).hasPassed("Task_RepealStandard", END_STANDARD_REPEALED).isEnded();
+    StandardRegister.Standard s = register.get(id);
+    assertThat(s.status()).isEqualTo(StandardStatus.REPEALED);
+    assertThat(jdbc.sql("SELECT status FROM std_version WHERE id = :v").param("v", s.currentVersionId())
+        .query(String.class).single()).isEqualTo("REPEALED");
+    assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED", "REPEALED");
+    assertThat(reviews(id)).containsExactly("OUT_OF_CYCLE:REPEAL");
+    assertThatThrownBy(() -> lifecycle.requestOutOfCycleReview(id, "已废止", "zhaomin"))
+        .hasMessageContaining("只有现行有效的标准才能复审");
   }
 
-  private String historicUserOf(ProcessInstance pi, String activityId) {
-    return historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey(activityId).singleResult().getAssignee();
+  @Test
+  void aRepealThatLeadershipRefusesKeepsTheStandardInForce() {
+    ProcessInstance pi = inForce(unique("接待服务规范"), "INTERNAL", null);
+    long id = standardId(pi);
+    lifecycle.requestOutOfCycleReview(id, "投诉较多", "wangjianguo");
+    complete(pi, TASK_REVIEW_STANDARD, "liuyang",
+        Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "repeal", Vars.PERIODIC_REVIEW_REASON, "拟废止"));
+    complete(pi, TASK_APPROVE_REPEAL, "wangjianguo",
+        Map.of(Vars.REPEAL_DECISION, "reject", Vars.REPEAL_DECISION_REASON, "仍需执行"));
+
+    assertThat(pi).hasPassed(TASK_RECORD_REVIEW_KEPT).isWaitingAt(GATEWAY_IN_FORCE);
+    assertThat(register.get(id).status()).isEqualTo(StandardStatus.IN_FORCE);
+    assertThat(reviews(id)).containsExactly("OUT_OF_CYCLE:KEEP");
   }
 
-  static Map<String, Object> proposal(String title) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(Vars.TITLE, title);
-    v.put(Vars.NODE, "205");
-    v.put(Vars.KIND, "new");
-    v.put(Vars.RESPONSIBLE_SECTION, "sec-canteen");
-    v.put(Vars.RATIONALE, "试点验收后需将食堂服务要求固化为内部标准");
-    v.put(Vars.SCOPE, "适用于区机关事务管理局所属 4 个机关食堂");
-    v.put(Vars.PLANNED_COMPLETION_DATE, LocalDate.now().plusMonths(3).toString());
-    return v;
+  @Test
+  void anInterpretationIsPublishedOnTheVersionInForce() {
+    ProcessInstance pi = inForce(unique("会场座次安排规范"), "INTERNAL", null);
+    long id = standardId(pi);
+    lifecycle.requestOutOfCycleReview(id, "条款理解不一致", "zhaomin");
+    complete(pi, TASK_REVIEW_STANDARD, "liuyang",
+        Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "interpret", Vars.PERIODIC_REVIEW_REASON, "第 4 条需要解释"));
+    assertThatThrownBy(() -> complete(pi, TASK_PUBLISH_INTERPRETATION, "liuyang",
+        Map.of(Vars.INTERPRETATION_SUMMARY, "主宾席位以面向会场为准")))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors().get("documents"))
+            .contains("标准解释"));
+    upload(pi, DocumentKind.INTERPRETATION, "liuyang");
+    complete(pi, TASK_PUBLISH_INTERPRETATION, "liuyang", Map.of(Vars.INTERPRETATION_SUMMARY, "主宾席位以面向会场为准"));
+
+    assertThat(pi).isWaitingAt(GATEWAY_IN_FORCE);
+    long versionId = register.get(id).currentVersionId();
+    assertThat(documents.documentsOfVersion(versionId)).extracting(d -> d.kind()).contains(DocumentKind.INTERPRETATION);
+    assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED", "INTERPRETED");
+  }
+
+  @Test
+  void aRevisionKeepsTheOldVersionInForceUntilTheNewOneSupersedesIt() {
+    ProcessInstance pi = inForce(unique("公务接待服务规范"), "INTERNAL", null);
+    long id = standardId(pi);
+    StandardRegister.Standard before = register.get(id);
+    lifecycle.requestOutOfCycleReview(id, "新规出台", "zhaomin");
+    complete(pi, TASK_REVIEW_STANDARD, "liuyang",
+        Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "revise", Vars.PERIODIC_REVIEW_REASON, "按新规修订"));
+
+    assertThat(pi).hasPassed(TASK_START_REVISION).isWaitingAt(TASK_DRAFT_STANDARD);
+    StandardRegister.Standard during = register.get(id);
+    assertThat(during.status()).isEqualTo(StandardStatus.IN_FORCE);
+    assertThat(during.revisionInProgress()).isTrue();
+    assertThat(during.currentVersionId()).isEqualTo(before.currentVersionId());
+
+    publishFromDrafting(pi);
+
+    StandardRegister.Standard after = register.get(id);
+    assertThat(after.sequenceInNode()).isEqualTo(before.sequenceInNode());
+    assertThat(after.code()).isEqualTo("Q/BSJG BZ205." + before.sequenceInNode() + "-" + today().getYear());
+    assertThat(after.revisionInProgress()).isFalse();
+    assertThat(jdbc.sql("SELECT status FROM std_version WHERE id = :v").param("v", before.currentVersionId())
+        .query(String.class).single()).isEqualTo("SUPERSEDED");
+    StandardRegister.Version v2 = register.currentVersion(id).orElseThrow();
+    assertThat(v2.versionNo()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT supersedes_id FROM std_version WHERE id = :v").param("v", v2.id())
+        .query(Long.class).single()).isEqualTo(before.currentVersionId());
+    assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED", "REVISED");
+    assertThat(reviews(id)).containsExactly("OUT_OF_CYCLE:REVISE");
+  }
+
+  @Test
+  void aRevisionProposedOnItsOwnTakesOverTheStandardAndEndsTheOldRun() {
+    ProcessInstance old = inForce(unique("机关食堂服务规范"), "INTERNAL", null);
+    long id = standardId(old);
+    String code = register.get(id).code();
+    Map<String, Object> revision = proposal(register.get(id).title());
+    revision.put(Vars.KIND, "revision");
+    revision.put(Vars.REVISED_STANDARD_CODE, code);
+
+    ProcessInstance pi = propose("liuyang", revision);
+    assertThat(standardId(pi)).isEqualTo(id);
+    assertThat(register.get(id).revisionInProgress()).isTrue();
+    complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "accept"));
+    complete(pi, TASK_APPROVE_PROJECT, "wangjianguo", Map.of(Vars.PROJECT_DECISION, "approve"));
+    publishFromDrafting(pi);
+
+    assertThat(register.currentVersion(id).orElseThrow().versionNo()).isEqualTo(2);
+    assertThat(register.get(id).processInstanceId()).isEqualTo(pi.getId());
+    assertThat(old).isEnded();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(old.getId())
+        .singleResult().getDeleteReason()).contains("替代");
+  }
+
+  @Test
+  void anAdoptedStandardKeepsItsExternalCodeAndIsReviewedEveryFiveYears() {
+    ProcessInstance pi = inForce(unique("服务业组织标准化工作指南"), "NATIONAL",
+        "GB/T 24421.1-" + UUID.randomUUID().toString().substring(0, 4), true);
+    assertThat(pi).hasPassed("Task_ListMissingAcknowledgements").hasNotPassed(BOUNDARY_ACKNOWLEDGEMENT_DEADLINE);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.NOT_ACKNOWLEDGED)).isEqualTo(List.of());
+    StandardRegister.Standard s = register.get(standardId(pi));
+    assertThat(s.code()).startsWith("GB/T 24421.1-");
+    assertThat(s.sequenceInNode()).isNull();
+    assertThat(s.nextReviewDate()).isEqualTo(s.effectiveDate().plusYears(5));
   }
 }

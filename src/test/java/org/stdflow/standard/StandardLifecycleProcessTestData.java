@@ -9,6 +9,6 @@ public final class StandardLifecycleProcessTestData {
   }
 
   public static Map<String, Object> proposal(String title) {
-    return StandardLifecycleProcessTest.proposal(title);
+    return LifecycleTestSupport.proposal(title);
   }
 }

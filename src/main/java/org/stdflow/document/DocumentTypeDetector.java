@@ -1,0 +1,117 @@
+package org.stdflow.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Tells the type of an upload from its content, never from its name or the browser's declared type
+ * (both are the sender's claim). Accepts PDF, DOCX, XLSX and ODT.
+ *
+ * <p>Zip bombs: no entry is ever inflated. DOCX/XLSX are recognised by entry names read from the
+ * central directory ({@link ZipFile}; {@link ZipInputStream} would inflate every entry to skip it);
+ * ODT by its first entry {@code mimetype}, of which at most a few bytes are read.
+ */
+final class DocumentTypeDetector {
+
+  static final String PDF = "application/pdf";
+  static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String ODT = "application/vnd.oasis.opendocument.text";
+
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  /** An OOXML package has a few dozen parts; a huge directory is no document of ours. */
+  private static final int MAX_ZIP_ENTRIES = 10_000;
+
+  private DocumentTypeDetector() {
+  }
+
+  /** The media type of {@code content}, or empty if it is none of the accepted types. */
+  static Optional<String> detect(byte[] content) {
+    if (content == null) {
+      return Optional.empty();
+    }
+    if (startsWith(content, PDF_MAGIC)) {
+      return Optional.of(PDF);
+    }
+    if (startsWith(content, ZIP_MAGIC)) {
+      return detectZip(content);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> detectZip(byte[] content) {
+    if (isOdt(content)) {
+      return Optional.of(ODT);
+    }
+    try {
+      Set<String> names = entryNames(content);
+      if (names.contains("[Content_Types].xml")) {
+        if (names.contains("word/document.xml")) {
+          return Optional.of(DOCX);
+        }
+        if (names.contains("xl/workbook.xml")) {
+          return Optional.of(XLSX);
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      // a damaged or hostile archive is simply not one of our types
+      return Optional.empty();
+    }
+  }
+
+  /** ODF: the first local entry is "mimetype" holding exactly the media type (ODF 1.2 part 3, 3.3). */
+  private static boolean isOdt(byte[] content) {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+      ZipEntry first = zip.getNextEntry();
+      if (first == null || !"mimetype".equals(first.getName())) {
+        return false;
+      }
+      byte[] value = zip.readNBytes(ODT.length() + 1); // bounded: never inflates more than this
+      return ODT.equals(new String(value, StandardCharsets.US_ASCII));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Entry names from the central directory; ZipFile needs a file, so the bytes go to a temp file. */
+  private static Set<String> entryNames(byte[] content) throws IOException {
+    Path tmp = Files.createTempFile("stdflow-upload-", ".zip");
+    try {
+      Files.write(tmp, content);
+      try (ZipFile zip = new ZipFile(tmp.toFile())) {
+        if (zip.size() > MAX_ZIP_ENTRIES) {
+          return Collections.emptySet();
+        }
+        Set<String> names = new HashSet<>();
+        zip.stream().forEach(e -> names.add(e.getName()));
+        return names;
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static boolean startsWith(byte[] content, byte[] prefix) {
+    if (content.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (content[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
