@@ -82,7 +82,11 @@ public class TasklistFilterSetup {
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
-    properties.put("variables", new ArrayList<>());
+    // shown under each task in Tasklist's list, so a task says which standard it is about
+    properties.put("variables", new ArrayList<>(List.of(
+        Map.of("name", "title", "label", "标准名称"),
+        Map.of("name", "standardCode", "label", "标准编号"),
+        Map.of("name", "responsibleSectionName", "label", "责任科室"))));
     filter.setProperties(properties);
     filter.setQuery(query);
     filterService.saveFilter(filter);
