@@ -56,6 +56,15 @@ public final class RestClient {
     }
   }
 
+  public Response put(String path, Object body) {
+    try {
+      return send(builder(path).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   public Response delete(String path) {
     return send(builder(path).DELETE());
   }

@@ -28,6 +28,7 @@ class OpenCommentRoundDelegate implements JavaDelegate {
     List<String> sections = LifecycleValues.stringList(execution.getVariable(CONSULTED_SECTIONS));
     execution.setVariable(CONSULTED_SECTION_LIST, new java.util.ArrayList<>(sections));
     execution.setVariable(COMMENT_DUE_DATE, Date.from(clock.instant().plus(properties.commentPeriod())));
+    execution.setVariable(COMMENT_ROUND_OPENED, Date.from(clock.instant()));
     register.enterStage(LifecycleValues.longValue(execution, STANDARD_ID), StandardStatus.IN_COMMENT);
   }
 }

@@ -48,7 +48,7 @@ class RecordCommentDecisionsListener implements ExecutionListener {
     long standardId = LifecycleValues.longValue(execution, STANDARD_ID);
     documents.storeGenerated(pi, standardId, DocumentKind.COMMENT_TABLE,
         "征求意见汇总处理表-" + RegisterProposalDelegate.businessKey(standardId) + ".csv", "text/csv",
-        table(register.comments(pi)), user);
+        table(register.commentsSince(pi, (java.util.Date) execution.getVariable(COMMENT_ROUND_OPENED))), user);
   }
 
   /** CSV with a UTF-8 byte order mark, so spreadsheet programs show the Chinese text. */

@@ -78,6 +78,7 @@ public final class StandardLifecycleProcess {
     public static final String CONSULTED_SECTION_LIST = "consultedSectionList";
     public static final String CONSULTED_SECTION = "consultedSection";
     public static final String COMMENT_DUE_DATE = "commentDueDate";
+    public static final String COMMENT_ROUND_OPENED = "commentRoundOpened";
     public static final String NO_COMMENT = "noComment";
     public static final String COMMENT_TEXT = "commentText";
     public static final String COMMENT_ROWS = "commentRows";

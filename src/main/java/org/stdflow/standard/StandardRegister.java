@@ -234,6 +234,17 @@ public class StandardRegister {
         .list();
   }
 
+  /** The comments of one round: those recorded since the round opened. */
+  public List<Comment> commentsSince(String processInstanceId, java.util.Date roundOpened) {
+    return jdbc.sql("""
+            SELECT id, section, author, comment_text, no_comment, decision, reason FROM std_comment
+             WHERE process_instance_id = :pi AND created_at >= :since ORDER BY id""")
+        .param("pi", processInstanceId).param("since", new Timestamp(roundOpened.getTime()))
+        .query((rs, n) -> new Comment(rs.getLong("id"), rs.getString("section"), rs.getString("author"),
+            rs.getString("comment_text"), rs.getBoolean("no_comment"), rs.getString("decision"), rs.getString("reason")))
+        .list();
+  }
+
   public void decideComment(long commentId, String decision, String reason, String userId) {
     jdbc.sql("""
             UPDATE std_comment SET decision = :d, reason = :r, decided_by = :by, decided_at = :now

@@ -53,7 +53,7 @@ class PermissionMatrixTest {
   void anonymousAndWrongPasswordGet401Everywhere() {
     RestClient anonymous = RestClient.anonymous(port);
     expect(anonymous.get("/engine-rest/task"), 401);
-    expect(anonymous.post(START, proposal("匿名")), 401);
+    expect(anonymous.post(START, proposal(unique("匿名"))), 401);
     expect(anonymous.get("/engine-rest/history/process-instance"), 401);
     // a user nobody else in this class logs in as: a failed login delays that user's next attempts
     expect(RestClient.as(port, "zhulin", "wrong").get("/engine-rest/task"), 401);
@@ -63,17 +63,17 @@ class PermissionMatrixTest {
 
   @Test
   void startProcess() {
-    expect(section.post(START, proposal("机关健康食堂管理规范")), 200);
-    expect(office.post(START, proposal("标准化工作指南")), 200);
-    expect(admin.post(START, proposal("内部运行管理规范")), 200);
-    expect(leadership.post(START, proposal("领导")), 403);
-    expect(inspector.post(START, proposal("检查")), 403);
-    expect(auditor.post(START, proposal("审计")), 403);
+    expect(section.post(START, proposal(unique("机关健康食堂管理规范"))), 200);
+    expect(office.post(START, proposal(unique("标准化工作指南"))), 200);
+    expect(admin.post(START, proposal(unique("内部运行管理规范"))), 200);
+    expect(leadership.post(START, proposal(unique("领导"))), 403);
+    expect(inspector.post(START, proposal(unique("检查"))), 403);
+    expect(auditor.post(START, proposal(unique("审计"))), 403);
   }
 
   @Test
   void seeClaimAndCompleteOnlyTasksOfOwnGroups() {
-    String pi = section.post(START, proposal("公共机构节能监督检查规范")).json().get("id").asText();
+    String pi = section.post(START, proposal(unique("公共机构节能监督检查规范"))).json().get("id").asText();
     String taskId = taskService.createTaskQuery().processInstanceId(pi).singleResult().getId();
     String tasksOfPi = "/engine-rest/task?processInstanceId=" + pi;
 
@@ -109,7 +109,7 @@ class PermissionMatrixTest {
 
   @Test
   void aRestCompletionWithoutRequiredValuesIsA400AndTheTaskStays() {
-    String pi = section.post(START, proposal("会务服务规范")).json().get("id").asText();
+    String pi = section.post(START, proposal(unique("会务服务规范"))).json().get("id").asText();
     String taskId = taskService.createTaskQuery().processInstanceId(pi).singleResult().getId();
     office.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "zhaomin"));
 
@@ -129,7 +129,7 @@ class PermissionMatrixTest {
 
   @Test
   void readHistory() {
-    String pi = section.post(START, proposal("垃圾分类与收集处理规范")).json().get("id").asText();
+    String pi = section.post(START, proposal(unique("垃圾分类与收集处理规范"))).json().get("id").asText();
     String history = "/engine-rest/history/process-instance?processInstanceId=" + pi;
 
     assertThat(auditor.get(history).json()).hasSize(1);
@@ -141,7 +141,7 @@ class PermissionMatrixTest {
 
   @Test
   void auditorsCanChangeNothing() {
-    String pi = section.post(START, proposal("公务接待后勤保障规范")).json().get("id").asText();
+    String pi = section.post(START, proposal(unique("公务接待后勤保障规范"))).json().get("id").asText();
 
     expect(auditor.delete("/engine-rest/process-instance/" + pi), 403);
     expect(auditor.post("/engine-rest/process-instance/" + pi + "/variables",
@@ -172,6 +172,11 @@ class PermissionMatrixTest {
 
   private static void expect(Response response, int status) {
     assertThat(response.status()).as("HTTP status, body: %s", response.body()).isEqualTo(status);
+  }
+
+  /** Titles must be unique within their node (the demo register already holds the usual ones). */
+  private static String unique(String title) {
+    return title + "-" + java.util.UUID.randomUUID().toString().substring(0, 6);
   }
 
   private static Object proposal(String title) {

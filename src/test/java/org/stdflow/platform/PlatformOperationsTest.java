@@ -73,7 +73,7 @@ class PlatformOperationsTest {
   void sectionFilterListsTheGroupsTasksAndDueSoonListsTasksDueWithinThreeDays() {
     RestClient section = RestClient.as(port, "liuyang", "demo");
     String pi = section.post("/engine-rest/process-definition/key/" + StandardLifecycleProcess.KEY + "/start",
-        RestClient.variables(StandardLifecycleProcessTestData.proposal("过滤器测试规范"))).json().get("id").asText();
+        RestClient.variables(StandardLifecycleProcessTestData.proposal("过滤器测试规范-" + java.util.UUID.randomUUID().toString().substring(0, 6)))).json().get("id").asText();
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId();
     RestClient office = RestClient.as(port, "zhaomin", "demo");
 

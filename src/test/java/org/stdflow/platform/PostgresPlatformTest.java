@@ -26,6 +26,11 @@ class PostgresPlatformTest {
     }
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType())
         .isEqualTo("postgres");
+    try (Connection c = dataSource.getConnection();
+        var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM std_node")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("Flyway created and seeded the register").isEqualTo(14);
+    }
   }
 
   @Test

@@ -100,7 +100,7 @@ class TasklistBrowserTest {
     ProcessInstance pi;
     try {
       pi = engine.getRuntimeService().startProcessInstanceByKey(StandardLifecycleProcess.KEY,
-          StandardLifecycleProcessTestData.proposal("机关食堂服务规范（浏览器测试）"));
+          StandardLifecycleProcessTestData.proposal("机关食堂服务规范（浏览器测试）-" + java.util.UUID.randomUUID().toString().substring(0, 6)));
     } finally {
       identity.clearAuthentication();
     }
