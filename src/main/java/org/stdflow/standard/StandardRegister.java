@@ -219,8 +219,7 @@ public class StandardRegister {
             SELECT id, section, author, comment_text, no_comment, decision, reason FROM std_comment
              WHERE process_instance_id = :pi AND decided_at IS NULL ORDER BY id""")
         .param("pi", processInstanceId)
-        .query((rs, n) -> new Comment(rs.getLong("id"), rs.getString("section"), rs.getString("author"),
-            rs.getString("comment_text"), rs.getBoolean("no_comment"), rs.getString("decision"), rs.getString("reason")))
+        .query(StandardRegister::comment)
         .list();
   }
 
@@ -229,8 +228,7 @@ public class StandardRegister {
             SELECT id, section, author, comment_text, no_comment, decision, reason FROM std_comment
              WHERE process_instance_id = :pi ORDER BY id""")
         .param("pi", processInstanceId)
-        .query((rs, n) -> new Comment(rs.getLong("id"), rs.getString("section"), rs.getString("author"),
-            rs.getString("comment_text"), rs.getBoolean("no_comment"), rs.getString("decision"), rs.getString("reason")))
+        .query(StandardRegister::comment)
         .list();
   }
 
@@ -240,8 +238,7 @@ public class StandardRegister {
             SELECT id, section, author, comment_text, no_comment, decision, reason FROM std_comment
              WHERE process_instance_id = :pi AND created_at >= :since ORDER BY id""")
         .param("pi", processInstanceId).param("since", new Timestamp(roundOpened.getTime()))
-        .query((rs, n) -> new Comment(rs.getLong("id"), rs.getString("section"), rs.getString("author"),
-            rs.getString("comment_text"), rs.getBoolean("no_comment"), rs.getString("decision"), rs.getString("reason")))
+        .query(StandardRegister::comment)
         .list();
   }
 
@@ -306,6 +303,11 @@ public class StandardRegister {
         StandardStatus.valueOf(rs.getString("status")), rs.getString("code"), sequence, versionId,
         eff == null ? null : eff.toLocalDate(), review == null ? null : review.toLocalDate(),
         rs.getBoolean("revision_in_progress"), rs.getString("process_instance_id"));
+  }
+
+  private static Comment comment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Comment(rs.getLong("id"), rs.getString("section"), rs.getString("author"), rs.getString("comment_text"),
+        rs.getBoolean("no_comment"), rs.getString("decision"), rs.getString("reason"));
   }
 
   private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
