@@ -84,9 +84,10 @@ public class TasklistFilterSetup {
     properties.put("refresh", true);
     // shown under each task in Tasklist's list, so a task says which standard it is about
     properties.put("variables", new ArrayList<>(List.of(
-        Map.of("name", "title", "label", "标准名称"),
-        Map.of("name", "standardCode", "label", "标准编号"),
-        Map.of("name", "responsibleSectionName", "label", "责任科室"))));
+        // task-local copies made by TaskListLabelsPlugin: section heads may read those
+        Map.of("name", "listTitle", "label", "标准名称"),
+        Map.of("name", "listCode", "label", "标准编号"),
+        Map.of("name", "listSection", "label", "责任科室"))));
     filter.setProperties(properties);
     filter.setQuery(query);
     filterService.saveFilter(filter);

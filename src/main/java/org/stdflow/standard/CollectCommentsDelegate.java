@@ -51,7 +51,7 @@ class CollectCommentsDelegate implements JavaDelegate {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("commentId", String.valueOf(c.id()));
       row.put("sectionName", labels.groupName(c.section()));
-      row.put("author", c.author() == null ? "" : c.author());
+      row.put("author", labels.userName(c.author()));
       row.put("text", c.text());
       row.put("decision", null);
       row.put("reason", null);

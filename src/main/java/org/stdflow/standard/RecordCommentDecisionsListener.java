@@ -57,7 +57,7 @@ class RecordCommentDecisionsListener implements ExecutionListener {
     int n = 1;
     for (StandardRegister.Comment c : comments) {
       csv.append(n++).append(',').append(cell(labels.groupName(c.section()))).append(',')
-          .append(cell(c.author() == null ? "（期满未提出）" : c.author())).append(',')
+          .append(cell(c.author() == null ? "（期满未提出）" : labels.userName(c.author()))).append(',')
           .append(cell(c.noComment() ? "无意见" : c.text())).append(',')
           .append(cell(c.decision() == null ? "" : LABELS.getOrDefault(c.decision(), c.decision()))).append(',')
           .append(cell(c.reason())).append("\r\n");

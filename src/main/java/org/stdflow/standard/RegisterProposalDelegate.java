@@ -52,6 +52,8 @@ class RegisterProposalDelegate implements JavaDelegate {
     execution.setVariable(KIND_LABEL, labels.kind(kind));
     execution.setVariable(STANDARD_TYPE_LABEL, type.label());
     execution.setVariable(RESPONSIBLE_SECTION_NAME, labels.groupName(section));
+    Object proposer = execution.getVariable(PROPOSER);
+    execution.setVariable(PROPOSER_NAME, proposer == null ? "" : labels.userName(proposer.toString()));
   }
 
   /** The business key auditors and Tasklist see: BZ + register id. */

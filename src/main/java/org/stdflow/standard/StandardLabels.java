@@ -30,6 +30,19 @@ public class StandardLabels {
     return g == null ? groupId : g.name();
   }
 
+  /**
+   * A user's display name ("刘洋"), or the id when unknown. Read from the identity table directly:
+   * IdentityService queries apply the acting user's authorizations.
+   */
+  public String userName(String userId) {
+    if (userId == null) {
+      return "";
+    }
+    return jdbc.sql("SELECT FIRST_, LAST_ FROM ACT_ID_USER WHERE ID_ = :id").param("id", userId)
+        .query((rs, n) -> (rs.getString(1) == null ? "" : rs.getString(1)) + (rs.getString(2) == null ? "" : rs.getString(2)))
+        .optional().filter(name -> !name.isBlank()).orElse(userId);
+  }
+
   public String kind(String kind) {
     return KINDS.getOrDefault(kind, kind);
   }

@@ -67,6 +67,7 @@ public final class StandardLifecycleProcess {
     public static final String KIND_LABEL = "kindLabel";
     public static final String STANDARD_TYPE_LABEL = "standardTypeLabel";
     public static final String RESPONSIBLE_SECTION_NAME = "responsibleSectionName";
+    public static final String PROPOSER_NAME = "proposerName";
     // decisions
     public static final String FORMAL_CHECK_DECISION = "formalCheckDecision";
     public static final String FORMAL_CHECK_REASON = "formalCheckReason";

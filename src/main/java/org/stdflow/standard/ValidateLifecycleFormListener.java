@@ -73,8 +73,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
         rules.rule(consulted.isEmpty(), CONSULTED_SECTIONS, "请至少选择一个征求意见的科室")
             .rule(!sections.containsAll(consulted), CONSULTED_SECTIONS, "征求意见的科室中有无效的科室")
             .optionalText("draftSummary", "起草说明", 2000);
-        requireDocument(rules, pi, DocumentKind.STANDARD_TEXT);
-        requireDocument(rules, pi, DocumentKind.DRAFTING_NOTES);
+        requireDocuments(rules, pi, DocumentKind.STANDARD_TEXT, DocumentKind.DRAFTING_NOTES);
       }
       case StandardLifecycleProcess.TASK_COMMENT_ON_DRAFT -> {
         boolean none = Boolean.TRUE.equals(vars.apply(NO_COMMENT));
@@ -107,7 +106,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
           "修订、废止或解释时必须填写理由");
       case StandardLifecycleProcess.TASK_PUBLISH_INTERPRETATION -> {
         rules.requiredText(INTERPRETATION_SUMMARY, "解释要点", 1, 2000);
-        requireDocument(rules, pi, DocumentKind.INTERPRETATION);
+        requireDocuments(rules, pi, DocumentKind.INTERPRETATION);
       }
       case StandardLifecycleProcess.TASK_APPROVE_REPEAL -> decision(rules, REPEAL_DECISION, "审批结论",
           Values.REPEAL_DECISIONS, REPEAL_DECISION_REASON, "不予批准的理由", Set.of("reject"), "不予批准时必须填写理由");
@@ -220,7 +219,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
           "赞成票 " + yes + " 未达到出席人数的 " + properties.reviewMajorityNumerator() + "/"
               + properties.reviewMajorityDenominator() + "，不能评审通过");
     }
-    requireDocument(rules, execution.getProcessInstanceId(), DocumentKind.MEETING_MINUTES);
+    requireDocuments(rules, execution.getProcessInstanceId(), DocumentKind.MEETING_MINUTES);
   }
 
   private static Integer count(FieldRules rules, DelegateExecution execution, String key, String label) {
@@ -249,10 +248,13 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
     }
   }
 
-  private void requireDocument(FieldRules rules, String processInstanceId, DocumentKind kind) {
-    boolean present = documents.documentsOfProcess(processInstanceId).stream()
-        .anyMatch(d -> d.kind() == kind && d.versionId() == null);
-    rules.rule(!present, "documents", "请先上传“" + kind.label() + "”（点击表单中的“上传 / 查看本任务的文件”）");
+  /** Documents of this run not yet published with a version; all missing kinds in one message. */
+  private void requireDocuments(FieldRules rules, String processInstanceId, DocumentKind... kinds) {
+    Set<DocumentKind> present = documents.documentsOfProcess(processInstanceId).stream()
+        .filter(d -> d.versionId() == null).map(d -> d.kind()).collect(Collectors.toSet());
+    String missing = java.util.Arrays.stream(kinds).filter(k -> !present.contains(k))
+        .map(k -> "“" + k.label() + "”").collect(Collectors.joining("、"));
+    rules.rule(!missing.isEmpty(), "documents", "请先上传" + missing + "（点击表单中的“上传 / 查看本任务的文件”）");
   }
 
   private Set<String> sectionIds() {

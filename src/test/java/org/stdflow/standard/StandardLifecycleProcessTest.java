@@ -47,8 +47,13 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
 
   @Test
   void acceptedAndApprovedProposalIsRegisteredAndGoesToDrafting() {
-    ProcessInstance pi = propose("liuyang", proposal(unique("机关食堂服务规范")));
+    String title = unique("机关食堂服务规范");
+    ProcessInstance pi = propose("liuyang", proposal(title));
     long id = standardId(pi);
+    // task-local copies for Tasklist's lists (section heads cannot read process variables there)
+    assertThat(engine.getTaskService().getVariablesLocal(task(pi, TASK_FORMAL_CHECK).getId()))
+        .containsEntry("listTitle", title).containsEntry("listSection", "食堂管理科");
+    assertThat(pi).variables().containsEntry(Vars.PROPOSER_NAME, "刘洋");
 
     assertThat(pi).isWaitingAt(TASK_FORMAL_CHECK);
     assertThat(register.get(id).status()).isEqualTo(StandardStatus.PROPOSED);
@@ -232,7 +237,7 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     var table = documents.documentsOfProcess(pi.getId()).stream()
         .filter(d -> d.kind() == DocumentKind.COMMENT_TABLE).findFirst().orElseThrow();
     String csv = new String(documents.load(table.id()).orElseThrow().content(), StandardCharsets.UTF_8);
-    assertThat(csv).contains("部分采纳").contains("夜间值守另行规定").contains("物业管理科").contains("huanglei");
+    assertThat(csv).contains("部分采纳").contains("夜间值守另行规定").contains("物业管理科").contains("黄磊");
   }
 
   @Test

@@ -37,11 +37,11 @@ import org.stdflow.standard.StandardLifecycleProcess.Vars;
 import org.stdflow.standard.StandardLifecycleProcessTestData;
 
 /**
- * The standard life cycle driven through the real Chinese Tasklist in headless Chromium, each user in
- * a browser of their own: a section head proposes through 发起流程, the office and the leadership
- * decide, the section head drafts with documents uploaded on the document page; and the comment
- * resolution form, whose dynamic list needs our Tasklist script (stdflow-forms-fix.js) to be
- * completable at all.
+ * The standard life cycle driven through the real Chinese Tasklist in headless Chromium, the users
+ * logging in and out of one browser: a section head proposes through 发起流程, the office and the
+ * leadership decide, the section head drafts with documents uploaded on the document page; and the
+ * comment resolution form, whose dynamic list needs our Tasklist script (stdflow-forms-fix.js) to be
+ * completable at all. Only the steps before the one under test go through the services.
  */
 @StdflowSpringTest
 class StandardLifecycleBrowserTest {
@@ -266,7 +266,10 @@ class StandardLifecycleBrowserTest {
 
   // ------------------------------------------------------------------------------------ helpers
 
-  /** The shared browser, with the user logged in (whoever was logged in before logs out). */
+  /**
+   * The shared browser with the user logged in (whoever was logged in before logs out); the
+   * returned session is named after the user in the tests for readability.
+   */
   private TasklistSession as(String user) {
     tasklist.logoutIfLoggedIn();
     tasklist.login(user);

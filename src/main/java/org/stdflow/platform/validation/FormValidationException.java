@@ -24,8 +24,7 @@ public class FormValidationException extends FormFieldValidationException {
   }
 
   private static String message(Map<String, String> errors) {
-    StringBuilder sb = new StringBuilder("表单填写有误：");
-    errors.forEach((field, msg) -> sb.append(msg).append("（").append(field).append("）；"));
-    return sb.toString();
+    // the Chinese messages name the fields by their labels; the keys stay in fieldErrors() for clients
+    return "表单填写有误：" + String.join("；", errors.values()) + "。";
   }
 }

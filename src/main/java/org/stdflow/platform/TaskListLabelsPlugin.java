@@ -1,0 +1,56 @@
+package org.stdflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes Tasklist's lists say which standard a task is about. Tasklist shows a filter's variables
+ * only where the user may read them, and section heads may read their tasks but not whole process
+ * instances; so every new user task gets task-local copies (under their own names, so a form that
+ * edits e.g. the title still writes the process variable).
+ */
+@Component
+class TaskListLabelsPlugin extends AbstractProcessEnginePlugin {
+
+  /** process variable → task-local variable shown by the shared Tasklist filters. */
+  static final Map<String, String> LABELS = Map.of(
+      "title", "listTitle",
+      "standardCode", "listCode",
+      "responsibleSectionName", "listSection");
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    TaskListener copy = TaskListLabelsPlugin::copyLabels;
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, copy);
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  private static void copyLabels(DelegateTask task) {
+    LABELS.forEach((processVariable, local) -> {
+      Object value = task.getVariable(processVariable);
+      if (value != null) {
+        task.setVariableLocal(local, value.toString());
+      }
+    });
+  }
+}
