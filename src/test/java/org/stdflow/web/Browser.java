@@ -32,9 +32,26 @@ public final class Browser {
         .usingDriverExecutable(new File(System.getProperty("stdflow.chromedriver", "/usr/bin/chromedriver")))
         .usingAnyFreePort()
         .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    ChromeDriver driver = new ChromeDriver(service, options) {
+      @Override
+      public void quit() {
+        try {
+          super.quit();
+        } finally {
+          deleteQuietly(profile);
+        }
+      }
+    };
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     return driver;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      // a leftover temp profile is not worth failing a test for
+    }
   }
 
   /** Saves a screenshot under target/screenshots for people to look at. */
