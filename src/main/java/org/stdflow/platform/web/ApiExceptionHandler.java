@@ -29,6 +29,12 @@ class ApiExceptionHandler {
     return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage()));
   }
 
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+    return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST,
+        "请求内容不是有效的 JSON，或字段类型不对（例如数字字段填了文字）。"));
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body(HttpStatus.FORBIDDEN, "无权执行此操作。"));
