@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.stdflow.RestClient;
 import org.stdflow.StdflowSpringTest;
@@ -91,6 +92,17 @@ class ChecklistApiTest {
         .put("/api/standards/" + repealed + "/checklist", body);
     assertThat(conflict.status()).isEqualTo(409);
     assertThat(conflict.json().get("message").asText()).contains("现行有效");
+  }
+
+  @Autowired DemoChecklistLoader demoChecklists;
+
+  @Test
+  void demoStandardsComeWithChecklistsOnlyOnce() {
+    long id = standardId("党政机关物业管理服务规范");
+    JsonNode demo = RestClient.as(port, "huanglei", "demo").get("/api/standards/" + id + "/checklist").json();
+    assertThat(demo.get("items")).hasSize(4);
+    assertThat(demo.at("/items/2/critical").asBoolean()).isTrue();
+    assertThat(demoChecklists.load()).as("versions with a checklist are left alone").isZero();
   }
 
   @Test
