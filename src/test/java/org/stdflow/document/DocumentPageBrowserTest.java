@@ -58,11 +58,7 @@ class DocumentPageBrowserTest {
     String base = "http://localhost:" + port;
 
     driver.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys("liuyang");
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+    Browser.logIn(driver, wait, "liuyang", "demo");
 
     // the Camunda Form shows the link the task listener put into the task's local variables
     driver.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);

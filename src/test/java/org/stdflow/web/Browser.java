@@ -4,12 +4,15 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded driver). The
@@ -52,6 +55,15 @@ public final class Browser {
     } catch (Exception e) {
       // a leftover temp profile is not worth failing a test for
     }
+  }
+
+  /** Fills Tasklist's login form (already open) and waits for the filters of the logged-in user. */
+  public static void logIn(WebDriver driver, WebDriverWait wait, String user, String password) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
   }
 
   /** Saves a screenshot under target/screenshots for people to look at. */

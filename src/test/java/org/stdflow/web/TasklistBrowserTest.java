@@ -56,14 +56,10 @@ class TasklistBrowserTest {
     String filterId = engine.getFilterService().createFilterQuery().filterName("我的待办").singleResult().getId();
 
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("登录");
     Browser.screenshot(driver, "tasklist-login");
-    username.sendKeys("liuyang");
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+    Browser.logIn(driver, wait, "liuyang", "demo");
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filterId + "&task=" + task.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "补充立项材料"));
     WebElement scope = wait.until(ExpectedConditions.visibilityOfElementLocated(
