@@ -1,0 +1,33 @@
+package org.stdflow.inspection;
+
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schedules of the four supervision cadences, for the timer start events of their models:
+ * {@code <bpmn:timeCycle>${cadenceSchedules.cron('daily')}</bpmn:timeCycle>}. Every cron is
+ * checked when the application starts, so a typo stops the start with the property's name instead
+ * of failing a deployment later.
+ */
+@Component("cadenceSchedules")
+public class CadenceSchedules {
+
+  private final InspectionProperties properties;
+
+  CadenceSchedules(InspectionProperties properties) {
+    this.properties = properties;
+    for (String name : InspectionProperties.DEFAULT_CRONS.keySet()) {
+      String cron = properties.cron(name);
+      try {
+        new CycleBusinessCalendar().resolveDuedate(cron);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("stdflow.inspection.cadence." + name + ".cron is not a valid cron expression: "
+            + cron + " (" + e.getMessage() + ")", e);
+      }
+    }
+  }
+
+  public String cron(String cadence) {
+    return properties.cron(cadence);
+  }
+}
