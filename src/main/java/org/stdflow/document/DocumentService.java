@@ -78,7 +78,7 @@ public class DocumentService {
     if (!errors.containsKey("file")) {
       mediaType = DocumentTypeDetector.detect(content).orElse(null);
       if (mediaType == null) {
-        errors.put("file", "只接受 PDF、DOCX、ODT、XLSX 文件：«" + name + "» 的内容不是其中任何一种");
+        errors.put("file", "只接受 PDF、DOCX、ODT、XLSX 文件和 JPG、PNG 照片：«" + name + "» 的内容不是其中任何一种");
       }
     }
     if (upload.kind() == null) {

@@ -15,7 +15,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Tells the type of an upload from its content, never from its name or the browser's declared type
- * (both are the sender's claim). Accepts PDF, DOCX, XLSX and ODT.
+ * (both are the sender's claim). Accepts PDF, DOCX, XLSX and ODT, and JPEG and PNG photos (evidence of
+ * rectifications).
  *
  * <p>Zip bombs: no entry is ever inflated. DOCX/XLSX are recognised by entry names read from the
  * central directory ({@link ZipFile}; {@link ZipInputStream} would inflate every entry to skip it);
@@ -27,9 +28,13 @@ final class DocumentTypeDetector {
   static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String ODT = "application/vnd.oasis.opendocument.text";
+  static final String JPEG = "image/jpeg";
+  static final String PNG = "image/png";
 
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   /** An OOXML package has a few dozen parts; a huge directory is no document of ours. */
   private static final int MAX_ZIP_ENTRIES = 10_000;
 
@@ -46,6 +51,12 @@ final class DocumentTypeDetector {
     }
     if (startsWith(content, ZIP_MAGIC)) {
       return detectZip(content);
+    }
+    if (startsWith(content, JPEG_MAGIC)) {
+      return Optional.of(JPEG);
+    }
+    if (startsWith(content, PNG_MAGIC)) {
+      return Optional.of(PNG);
     }
     return Optional.empty();
   }

@@ -52,5 +52,15 @@ class TaskListLabelsPlugin extends AbstractProcessEnginePlugin {
         task.setVariableLocal(local, value.toString());
       }
     });
+    // supervision tasks: the inspected standard and place, the section concerned
+    Object standard = task.getVariable("standardLabel");
+    if (task.getVariable("title") == null && standard != null) {
+      Object place = task.getVariable("placeName");
+      task.setVariableLocal("listTitle", standard + (place == null ? "" : "（" + place + "）"));
+    }
+    Object section = task.getVariable("sectionName");
+    if (task.getVariable("responsibleSectionName") == null && section != null) {
+      task.setVariableLocal("listSection", section.toString());
+    }
   }
 }

@@ -16,21 +16,21 @@ import org.camunda.spin.json.SpinJsonNode;
  * Typed reads of form values. Camunda Forms submit dates as "yyyy-MM-dd" strings, numbers as
  * Long or Double, checklists and dynamic lists as Spin JSON, readonly fields as strings.
  */
-final class LifecycleValues {
+public final class LifecycleValues {
 
   private LifecycleValues() {
   }
 
-  static String string(VariableScope scope, String name) {
+  public static String string(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
     return v == null ? null : v.toString();
   }
 
-  static boolean isBlank(String s) {
+  public static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }
 
-  static Integer integer(Object v) {
+  public static Integer integer(Object v) {
     if (v == null) {
       return null;
     }
@@ -45,7 +45,7 @@ final class LifecycleValues {
     }
   }
 
-  static LocalDate date(Object v) {
+  public static LocalDate date(Object v) {
     if (v == null || v.toString().isBlank()) {
       return null;
     }
@@ -56,7 +56,7 @@ final class LifecycleValues {
     return LocalDate.parse(s.substring(0, Math.min(10, s.length())));
   }
 
-  static long longValue(VariableScope scope, String name) {
+  public static long longValue(VariableScope scope, String name) {
     Object v = scope.getVariable(name);
     if (v instanceof Number n) {
       return n.longValue();
@@ -65,7 +65,7 @@ final class LifecycleValues {
   }
 
   /** A checklist value: Spin JSON array, java collection or null. */
-  static List<String> stringList(Object v) {
+  public static List<String> stringList(Object v) {
     List<String> out = new ArrayList<>();
     if (v instanceof SpinJsonNode node) {
       if (node.isArray()) {
@@ -80,7 +80,7 @@ final class LifecycleValues {
   }
 
   /** Rows of a dynamic list: each row a map of field → value (strings, numbers, booleans). */
-  static List<Map<String, Object>> rows(Object v) {
+  public static List<Map<String, Object>> rows(Object v) {
     List<Map<String, Object>> out = new ArrayList<>();
     SpinJsonNode node = v instanceof SpinJsonNode n ? n
         : v instanceof String s && s.trim().startsWith("[") ? org.camunda.spin.Spin.JSON(s) : null;
@@ -102,7 +102,7 @@ final class LifecycleValues {
   }
 
   /** The user acting now (the one completing a task), or null for engine-driven steps. */
-  static String currentUser(ProcessEngineServices services) {
+  public static String currentUser(ProcessEngineServices services) {
     Authentication auth = services.getIdentityService().getCurrentAuthentication();
     return auth == null ? null : auth.getUserId();
   }

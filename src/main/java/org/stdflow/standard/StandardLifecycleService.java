@@ -33,6 +33,28 @@ public class StandardLifecycleService {
   }
 
   /**
+   * Whether {@link #requestOutOfCycleReview} would be accepted now: the standard is in force and its
+   * life-cycle run is waiting for a review.
+   */
+  public boolean canTakeOutOfCycleReview(long standardId) {
+    StandardRegister.Standard standard = register.find(standardId).orElse(null);
+    if (standard == null || standard.status() != StandardStatus.IN_FORCE || standard.processInstanceId() == null) {
+      return false;
+    }
+    // asked by steps of other processes on behalf of their users, who cannot read this run
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return runtimeService.createExecutionQuery().processInstanceId(standard.processInstanceId())
+          .messageEventSubscriptionName(StandardLifecycleProcess.MESSAGE_REVIEW_REQUESTED).count() > 0;
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  /**
    * Leads the standard's run from "in force" into the review step, with the reason shown to the
    * reviewing section. Fails when the standard is unknown, not in force, or already being reviewed
    * or revised.

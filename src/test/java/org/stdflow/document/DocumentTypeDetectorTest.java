@@ -20,6 +20,8 @@ class DocumentTypeDetectorTest {
     assertThat(DocumentTypeDetector.detect(TestDocuments.docx())).contains(DocumentTypeDetector.DOCX);
     assertThat(DocumentTypeDetector.detect(TestDocuments.xlsx())).contains(DocumentTypeDetector.XLSX);
     assertThat(DocumentTypeDetector.detect(TestDocuments.odt())).contains(DocumentTypeDetector.ODT);
+    assertThat(DocumentTypeDetector.detect(TestDocuments.photo("jpeg"))).contains(DocumentTypeDetector.JPEG);
+    assertThat(DocumentTypeDetector.detect(TestDocuments.photo("png"))).contains(DocumentTypeDetector.PNG);
   }
 
   @Test

@@ -134,7 +134,7 @@ class DocumentUploadTest {
     Response r = upload(office, taskId, "STANDARD_TEXT", "x.pdf", TestDocuments.exe());
 
     expect(r, 400);
-    assertThat(r.json().get("message").asText()).isEqualTo("只接受 PDF、DOCX、ODT、XLSX 文件：«x.pdf» 的内容不是其中任何一种");
+    assertThat(r.json().get("message").asText()).isEqualTo("只接受 PDF、DOCX、ODT、XLSX 文件和 JPG、PNG 照片：«x.pdf» 的内容不是其中任何一种");
     assertThat(r.json().get("fieldErrors").get("file").asText()).contains("«x.pdf»");
     assertThat(rows()).isEqualTo(before);
   }

@@ -11,12 +11,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Tiny but structurally real documents of each accepted type, and look-alikes. */
-final class TestDocuments {
+public final class TestDocuments {
 
   private TestDocuments() {
   }
 
-  static byte[] pdf() {
+  /** A real photo, as a phone would send it (a small JPEG or PNG drawn with ImageIO). */
+  public static byte[] photo(String format) {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.ORANGE);
+    g.fillRect(4, 4, 20, 12);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, format, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  public static byte[] pdf() {
     return """
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj

@@ -46,9 +46,12 @@ class InspectionScoringDecisionTest {
       "0, 60.0, 1, false, MINOR, 15",
       // Rule_MinorLaterRound
       "0, 84.9, 2, false, MINOR, 7",
+      // Rule_OpenFindingsLaterRound: after a failed re-inspection there is always a new deadline
+      "0, 90.0, 2, false, MINOR, 5",
+      "0, 100.0, 3, false, MINOR, 5",
       // Rule_Passed: 85 passes, no deadline
       "0, 85.0, 1, true, NONE, ",
-      "0, 100.0, 2, true, NONE, "
+      "0, 100.0, 1, true, NONE, "
   })
   void eachRule(int critical, double rate, int round, boolean passed, String severity, Integer days) {
     Map<String, Object> input = new HashMap<>();

@@ -1,0 +1,53 @@
+package org.stdflow.inspection;
+
+import static org.stdflow.inspection.RectificationProcess.Vars.*;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.stdflow.standard.LifecycleValues;
+import org.stdflow.standard.StandardLabels;
+
+/**
+ * 下达整改通知: opens the rectification of a failed inspection with its findings and the first
+ * round's deadline from the inspection-scoring DMN, and queues the notice to the section.
+ */
+@Component("issueRectificationNoticeDelegate")
+class IssueRectificationNoticeDelegate implements JavaDelegate {
+
+  private final InspectionRecords records;
+  private final RectificationRounds rounds;
+  private final StandardLabels labels;
+  private final Clock clock;
+
+  IssueRectificationNoticeDelegate(InspectionRecords records, RectificationRounds rounds, StandardLabels labels,
+      Clock clock) {
+    this.records = records;
+    this.rounds = rounds;
+    this.labels = labels;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long inspectionId = LifecycleValues.longValue(execution, INSPECTION_ID);
+    InspectionRecords.Inspection x = records.inspection(inspectionId);
+    long id = records.openRectification(inspectionId, execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(String.format("ZG%06d", id));
+    execution.setVariable(RECTIFICATION_ID, id);
+    execution.setVariable(STANDARD_ID, x.standardId());
+    execution.setVariable(STANDARD_LABEL, x.standardLabel());
+    execution.setVariable(SECTION, x.sectionId());
+    execution.setVariable(SECTION_NAME, labels.groupName(x.sectionId()));
+    execution.setVariable(PLACE_NAME, x.placeName());
+    execution.setVariable(MEASURES, null);
+    execution.setVariable(EFFECTIVENESS_NOTE, null);
+    int days = x.rectificationDays() == null ? 7 : x.rectificationDays();
+    rounds.open(execution, 1, x.severity() == null ? "MINOR" : x.severity(), Instant.now(clock).plus(java.time.Duration.ofDays(days)));
+    List<InspectionRecords.Finding> findings = records.findings(id);
+    execution.setVariable("findingCount", findings.size());
+  }
+}

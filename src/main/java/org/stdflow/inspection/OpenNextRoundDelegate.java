@@ -1,0 +1,53 @@
+package org.stdflow.inspection;
+
+import static org.stdflow.inspection.RectificationProcess.Vars.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.stdflow.standard.LifecycleValues;
+
+/**
+ * 开启新一轮整改: the next round with the shorter deadline the DMN gave, a new notice, and whether
+ * the standard has now failed often enough (stdflow.inspection.repeat-failure-*) to be sent to an
+ * out-of-cycle review — once per window.
+ */
+@Component("openNextRoundDelegate")
+class OpenNextRoundDelegate implements JavaDelegate {
+
+  private final InspectionRecords records;
+  private final RectificationRounds rounds;
+  private final InspectionProperties properties;
+  private final Clock clock;
+
+  OpenNextRoundDelegate(InspectionRecords records, RectificationRounds rounds, InspectionProperties properties,
+      Clock clock) {
+    this.records = records;
+    this.rounds = rounds;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scoring = (Map<String, Object>) execution.getVariable(SCORING);
+    Object days = scoring.get("rectificationDays");
+    int d = days == null ? 1 : Math.max(1, ((Number) days).intValue());
+    String severity = scoring.get("severity") == null || "NONE".equals(scoring.get("severity")) ? "MINOR"
+        : scoring.get("severity").toString();
+    int round = ((Number) execution.getVariable("nextRound")).intValue();
+    Instant now = Instant.now(clock);
+    rounds.open(execution, round, severity, now.plus(Duration.ofDays(d)));
+
+    long standardId = LifecycleValues.longValue(execution, STANDARD_ID);
+    Instant since = now.minus(properties.repeatFailureWindow());
+    boolean due = records.failedRoundsSince(standardId, since) >= properties.repeatFailureThreshold()
+        && !records.reviewRequestedSince(standardId, since);
+    execution.setVariable(REVIEW_DUE, due);
+  }
+}
