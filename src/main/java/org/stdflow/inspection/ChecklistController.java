@@ -32,12 +32,14 @@ class ChecklistController {
   }
 
   @GetMapping("/api/standards/{id}/checklist")
-  ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
+  ResponseEntity<Map<String, Object>> get(@PathVariable long id,
+      @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     ChecklistService.Owner owner = checklists.owner(id);
     if (owner == null) {
       return error(HttpStatus.NOT_FOUND, "标准 " + id + " 不存在");
     }
-    return ResponseEntity.ok(body(owner, owner.versionId() == null ? List.of() : checklists.items(owner.versionId())));
+    return ResponseEntity.ok(body(owner, owner.versionId() == null ? List.of() : checklists.items(owner.versionId()),
+        user));
   }
 
   /** Body: {"items": [{clauseRef, requirement, weight, critical, places: [code…]}, …]}. */
@@ -48,21 +50,33 @@ class ChecklistController {
     if (owner == null) {
       return error(HttpStatus.NOT_FOUND, "标准 " + id + " 不存在");
     }
-    if (!(user.isAdmin() || user.isMemberOf("std-office") || user.isMemberOf(owner.responsibleSection()))) {
+    if (!mayEdit(user, owner)) {
       return error(HttpStatus.FORBIDDEN, "只有责任科室、标准化办公室和管理员可以维护检查表");
     }
     if (!"IN_FORCE".equals(owner.status()) || owner.versionId() == null) {
       return error(HttpStatus.CONFLICT, "只有现行有效的标准才有检查表");
     }
-    return ResponseEntity.ok(body(owner, checklists.replace(owner, body == null ? null : body.get("items"), user.id())));
+    return ResponseEntity.ok(body(owner, checklists.replace(owner, body == null ? null : body.get("items"), user.id()),
+        user));
   }
 
-  private static Map<String, Object> body(ChecklistService.Owner owner, List<ChecklistService.Item> items) {
+  private static boolean mayEdit(CurrentUser user, ChecklistService.Owner owner) {
+    return user.isAdmin() || user.isMemberOf("std-office") || user.isMemberOf(owner.responsibleSection());
+  }
+
+  /** mayEdit tells pages whether to offer editing (the PUT checks it again): the role and a version in force. */
+  private static Map<String, Object> body(ChecklistService.Owner owner, List<ChecklistService.Item> items,
+      CurrentUser user) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("standardId", owner.standardId());
     b.put("code", owner.code());
     b.put("title", owner.title());
+    b.put("status", owner.status());
+    b.put("responsibleSection", owner.responsibleSection());
     b.put("versionId", owner.versionId());
+    boolean inForce = "IN_FORCE".equals(owner.status()) && owner.versionId() != null;
+    b.put("inForce", inForce);
+    b.put("mayEdit", inForce && mayEdit(user, owner));
     b.put("items", items);
     return b;
   }

@@ -49,7 +49,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (userId == null) {
       boolean api = !path.startsWith("/pages/");
       if (api) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"stdflow\", charset=\"UTF-8\"");
+        // our pages' scripts say who they are: a challenge would make the browser pop up its own
+        // login dialog over the page (and hold the request open) instead of letting the page explain
+        if (request.getHeader("X-Requested-With") == null) {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"stdflow\", charset=\"UTF-8\"");
+        }
         ErrorResponses.write(response, 401, "请先登录：使用 HTTP Basic 认证，或先登录任务列表（Tasklist）。");
       } else {
         response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");

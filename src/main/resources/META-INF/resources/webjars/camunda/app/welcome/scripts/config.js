@@ -42,6 +42,21 @@ export default {
   // Camunda Run, absent here) answers 200, so it only produced a 404 per browser.
   disableWelcomeMessage: true,
 
+  // Our own pages under the welcome page's 链接 heading. Setting links replaces
+  // Camunda's default list, so its documentation link is listed again.
+  links: [
+    {
+      label: '检查表维护',
+      href: '/pages/checklists.html',
+      description: '现行有效标准的监督检查表：查看，责任科室维护'
+    },
+    {
+      label: 'DOCUMENTATION',
+      href: 'https://docs.camunda.org/manual/latest/webapps/',
+      description: 'DOCUMENTATION_DESCRIPTION'
+    }
+  ],
+
 
   // app: {
   //   name: 'Todos',
