@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.stdflow.RestClient;
 import org.stdflow.document.TestDocuments;
 import org.stdflow.standard.LifecycleTestSupport;
@@ -27,7 +26,8 @@ abstract class SupervisionTestSupport extends LifecycleTestSupport {
 
   @Autowired protected ChecklistService checklists;
   @Autowired protected InspectionRecords records;
-  @LocalServerPort protected int port;
+  /** 0 in the PostgreSQL context, which runs without a web server. */
+  @org.springframework.beans.factory.annotation.Value("${local.server.port:0}") protected int port;
 
   /** Three items at the first canteen: 1 critical (weight 40), 2 and 3 ordinary (30 each). */
   protected static List<ChecklistService.Item> canteenChecklist() {
@@ -117,9 +117,17 @@ abstract class SupervisionTestSupport extends LifecycleTestSupport {
 
   protected void uploadEvidence(ProcessInstance rectification, String user) {
     Task task = task(rectification, RectificationProcess.TASK_SUBMIT_REPORT);
+    byte[] photo = TestDocuments.photo("jpeg");
+    if (port == 0) {
+      documents.store(new org.stdflow.document.DocumentUpload(rectification.getId(), task.getId(),
+          task.getTaskDefinitionKey(), (Long) engine.getRuntimeService().getVariable(rectification.getId(), "standardId"),
+          org.stdflow.document.DocumentKind.EVIDENCE, "整改后照片.jpg", photo.length,
+          new org.springframework.core.io.ByteArrayResource(photo), user));
+      return;
+    }
     RestClient.Response r = RestClient.as(port, user, "demo").postMultipart("/api/tasks/" + task.getId() + "/documents",
         Map.of("kind", "EVIDENCE"), new RestClient.FilePart("file", "整改后照片.jpg", "image/jpeg",
-            TestDocuments.photo("jpeg")));
+            photo));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
