@@ -52,8 +52,10 @@ class RecordInspectionListener implements ExecutionListener {
       Map<String, Object> answer = answers.get(i);
       String n = "第 " + (i + 1) + " 项（条款 " + item.get("clauseRef") + "）";
       String key = CHECKLIST + "[" + i + "]";
-      rules.rule(!String.valueOf(item.get("itemId")).equals(String.valueOf(answer.get("itemId"))), key,
-          n + "与检查表不一致，请刷新后重新填写");
+      // Camunda Forms submit only the fields of a row (result, note): rows are matched by position
+      // (the form cannot add or remove rows); a caller that sends the id must send the right one
+      rules.rule(answer.containsKey("itemId") && !String.valueOf(item.get("itemId")).equals(String.valueOf(answer.get("itemId"))),
+          key, n + "与检查表不一致，请刷新后重新填写");
       String result = answer.get("result") == null ? null : answer.get("result").toString();
       String note = answer.get("note") == null ? "" : answer.get("note").toString().strip();
       if (result == null || result.isBlank()) {

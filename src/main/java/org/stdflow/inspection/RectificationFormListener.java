@@ -85,7 +85,9 @@ class RectificationFormListener implements ExecutionListener {
       Map<String, Object> answer = answers.get(i);
       String n = "第 " + (i + 1) + " 个问题（条款 " + finding.get("clauseRef") + "）";
       String key = FINDING_CHECKS + "[" + i + "]";
-      rules.rule(!String.valueOf(finding.get("findingId")).equals(String.valueOf(answer.get("findingId"))), key,
+      // rows are matched by position, as in the daily checklist (the form submits only outcome and note)
+      rules.rule(answer.containsKey("findingId")
+          && !String.valueOf(finding.get("findingId")).equals(String.valueOf(answer.get("findingId"))), key,
           n + "与整改问题清单不一致，请刷新后重新填写");
       Object outcome = answer.get("outcome");
       String note = answer.get("checkNote") == null ? "" : answer.get("checkNote").toString().strip();

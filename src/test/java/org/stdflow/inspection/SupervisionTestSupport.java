@@ -22,7 +22,7 @@ import org.stdflow.standard.StandardType;
  * checklist, a daily inspection run, the inspector's answers, the section's report with evidence
  * uploaded through the document API, the re-inspection.
  */
-abstract class SupervisionTestSupport extends LifecycleTestSupport {
+public abstract class SupervisionTestSupport extends LifecycleTestSupport {
 
   @Autowired protected ChecklistService checklists;
   @Autowired protected InspectionRecords records;

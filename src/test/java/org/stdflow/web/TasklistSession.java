@@ -173,6 +173,7 @@ final class TasklistSession implements AutoCloseable {
       case "zhaomin" -> "赵 敏";
       case "wangjianguo" -> "王 建国";
       case "huanglei" -> "黄 磊";
+      case "majun" -> "马 骏";
       default -> user;
     };
   }
