@@ -56,6 +56,9 @@ class TaskDeadlineMails {
     Map<String, String> processNames = new HashMap<>();
     int created = 0;
     for (Task task : taskService.createTaskQuery().dueAfter(nowDate).dueBefore(horizon).list()) {
+      if (deadlinesHandledByProcess(task)) {
+        continue;
+      }
       Map<String, Object> model = model(task, processNames);
       Set<String> users = new LinkedHashSet<>();
       Set<String> groups = new LinkedHashSet<>();
@@ -78,12 +81,40 @@ class TaskDeadlineMails {
     }
     String leadership = properties.reminders().escalationGroup();
     for (Task task : taskService.createTaskQuery().dueBefore(nowDate).list()) {
+      if (deadlinesHandledByProcess(task)) {
+        continue;
+      }
       Map<String, Object> model = model(task, processNames);
       model.put("assignee", task.getAssignee() == null ? "（未认领）" : task.getAssignee());
       created += notifications.toGroups("overdue:" + task.getId() + ":" + dueKey(task), "task-overdue", model,
           List.of(leadership));
     }
     return created;
+  }
+
+  /** Per process definition and task key: whether the model sends its own deadline mails. */
+  private final Map<String, Boolean> ownDeadlines = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A user task marked {@code <camunda:property name="deadlineMails" value="process" />} has its
+   * reminder and escalation modelled as timers (e.g. the rectification report): no generic mails
+   * on top of the process's own.
+   */
+  private boolean deadlinesHandledByProcess(Task task) {
+    if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
+      return false;
+    }
+    return ownDeadlines.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), k -> {
+      org.camunda.bpm.model.bpmn.instance.BaseElement element = repositoryService
+          .getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
+      if (element == null || element.getExtensionElements() == null) {
+        return false;
+      }
+      return element.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+          .flatMap(p -> p.getCamundaProperties().stream())
+          .anyMatch(p -> "deadlineMails".equals(p.getCamundaName()) && "process".equals(p.getCamundaValue()));
+    });
   }
 
   /** One digest per member of the configured group types who has open tasks; returns new rows. */
