@@ -53,7 +53,7 @@ class CirculateCriticismDelegate implements JavaDelegate {
         + " 个问题未整改到位";
     String by = users.current(execution.getProcessEngineServices());
     long commendation = records.recordCommendation("CRITICISM", "RECTIFICATION", section,
-        LifecycleValues.longValue(execution, STANDARD_ID), id, null, reason, by == null ? "system" : by,
+        (Long) execution.getVariable(STANDARD_ID), id, null, reason, by == null ? "system" : by,
         execution.getProcessInstanceId());
     List<String> recipients = new ArrayList<>();
     organisation.groupsOfType(GroupType.SECTION).forEach(g -> recipients.add(g.id()));

@@ -53,9 +53,13 @@ public class InspectionRecords {
       String note, String status, Integer resolvedRound, String lastCheckNote) {
   }
 
-  /** A rectification and its current round. */
-  public record Rectification(long id, long inspectionId, long standardId, String sectionId, String status,
-      int currentRound, String processInstanceId) {
+  /** A rectification and its current round; inspection and standard are null for some sources. */
+  public record Rectification(long id, Long inspectionId, Long standardId, String sectionId, String status,
+      int currentRound, String processInstanceId, String source, String sourceRef, String subject) {
+  }
+
+  /** A finding of a rectification that has no checklist behind it (a complaint, a survey). */
+  public record NewFinding(String clauseRef, String requirement, int weight, boolean critical, String note) {
   }
 
   // ------------------------------------------------------------------------------ inspections
@@ -194,10 +198,10 @@ public class InspectionRecords {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO insp_rectification (inspection_id, standard_id, section_id, process_instance_id, status,
-                                            current_round, opened_at)
-            VALUES (:i, :s, :sec, :pi, 'OPEN', 0, :now)""")
+                                            current_round, opened_at, source, source_ref)
+            VALUES (:i, :s, :sec, :pi, 'OPEN', 0, :now, 'INSPECTION', :ref)""")
         .param("i", inspectionId).param("s", x.standardId()).param("sec", x.sectionId()).param("pi", processInstanceId)
-        .param("now", now()).update(keys, "id");
+        .param("now", now()).param("ref", String.valueOf(inspectionId)).update(keys, "id");
     long id = keys.getKey().longValue();
     int order = 1;
     for (ItemResult r : itemResults(inspectionId)) {
@@ -215,12 +219,50 @@ public class InspectionRecords {
 
   public Rectification rectification(long id) {
     return jdbc.sql("""
-            SELECT id, inspection_id, standard_id, section_id, status, current_round, process_instance_id
+            SELECT id, inspection_id, standard_id, section_id, status, current_round, process_instance_id, source,
+                   source_ref, subject
               FROM insp_rectification WHERE id = :id""")
         .param("id", id)
-        .query((rs, n) -> new Rectification(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-            rs.getString(5), rs.getInt(6), rs.getString(7)))
+        .query((rs, n) -> new Rectification(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+            (Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
+            rs.getString(8), rs.getString(9), rs.getString(10)))
         .single();
+  }
+
+  /**
+   * Opens a rectification of another source (COMPLAINT, SURVEY) with its findings; idempotent per
+   * source and reference.
+   */
+  public long openRectification(String source, String sourceRef, Long standardId, String sectionId, String subject,
+      List<NewFinding> findings) {
+    Optional<Long> existing = jdbc.sql("SELECT id FROM insp_rectification WHERE source = :src AND source_ref = :ref")
+        .param("src", source).param("ref", sourceRef).query(Long.class).optional();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO insp_rectification (standard_id, section_id, status, current_round, opened_at, source,
+                                            source_ref, subject)
+            VALUES (:s, :sec, 'OPEN', 0, :now, :src, :ref, :subject)""")
+        .param("s", standardId).param("sec", sectionId).param("now", now()).param("src", source).param("ref", sourceRef)
+        .param("subject", subject).update(keys, "id");
+    long id = keys.getKey().longValue();
+    int order = 1;
+    for (NewFinding f : findings) {
+      jdbc.sql("""
+              INSERT INTO insp_finding (rectification_id, sort_order, clause_ref, requirement, weight, critical, note,
+                                        status)
+              VALUES (:r, :o, :c, :req, :w, :k, :note, 'OPEN')""")
+          .param("r", id).param("o", order++).param("c", f.clauseRef()).param("req", f.requirement())
+          .param("w", f.weight()).param("k", f.critical()).param("note", f.note()).update();
+    }
+    return id;
+  }
+
+  public void setRectificationProcess(long rectificationId, String processInstanceId) {
+    jdbc.sql("UPDATE insp_rectification SET process_instance_id = :pi WHERE id = :id").param("pi", processInstanceId)
+        .param("id", rectificationId).update();
   }
 
   public List<Finding> findings(long rectificationId) {
@@ -282,6 +324,14 @@ public class InspectionRecords {
   /** The inspection's score as it stands after rectification: resolved findings count as passed. */
   public Score scoreAfterRectification(long rectificationId) {
     Rectification r = rectification(rectificationId);
+    if (r.inspectionId() == null) {
+      // no checklist behind it: the findings themselves, resolved ones counted as passed
+      return Score.of(findings(rectificationId).stream()
+          .map(f -> new ItemResult(f.sortOrder(), null, f.clauseRef(), f.requirement(), f.weight(), f.critical(),
+              "RESOLVED".equals(f.status()) ? DailyInspectionProcess.Results.PASS : DailyInspectionProcess.Results.FAIL,
+              f.note()))
+          .toList());
+    }
     List<String> open = findings(rectificationId).stream().filter(f -> "OPEN".equals(f.status()))
         .map(f -> f.clauseRef() + "\u0000" + f.requirement()).toList();
     List<ItemResult> now = itemResults(r.inspectionId()).stream()

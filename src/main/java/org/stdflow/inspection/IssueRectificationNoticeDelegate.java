@@ -4,7 +4,6 @@ import static org.stdflow.inspection.RectificationProcess.Vars.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,18 +20,24 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
   private final InspectionRecords records;
   private final RectificationRounds rounds;
   private final StandardLabels labels;
+  private final org.stdflow.standard.StandardRegister register;
   private final Clock clock;
 
   IssueRectificationNoticeDelegate(InspectionRecords records, RectificationRounds rounds, StandardLabels labels,
-      Clock clock) {
+      org.stdflow.standard.StandardRegister register, Clock clock) {
     this.records = records;
     this.rounds = rounds;
     this.labels = labels;
+    this.register = register;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (execution.getVariable(RECTIFICATION_ID) != null) {
+      fromOtherSource(execution, LifecycleValues.longValue(execution, RECTIFICATION_ID));
+      return;
+    }
     long inspectionId = LifecycleValues.longValue(execution, INSPECTION_ID);
     InspectionRecords.Inspection x = records.inspection(inspectionId);
     long id = records.openRectification(inspectionId, execution.getProcessInstanceId());
@@ -46,8 +51,27 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
     execution.setVariable(MEASURES, null);
     execution.setVariable(EFFECTIVENESS_NOTE, null);
     int days = x.rectificationDays() == null ? 7 : x.rectificationDays();
-    rounds.open(execution, 1, x.severity() == null ? "MINOR" : x.severity(), Instant.now(clock).plus(java.time.Duration.ofDays(days)));
-    List<InspectionRecords.Finding> findings = records.findings(id);
-    execution.setVariable("findingCount", findings.size());
+    rounds.open(execution, 1, x.severity() == null ? "MINOR" : x.severity(),
+        Instant.now(clock).plus(java.time.Duration.ofDays(days)));
+  }
+
+  /** Opened by {@link Rectifications} (complaint, survey): the record exists, severity and days are given. */
+  private void fromOtherSource(DelegateExecution execution, long id) {
+    InspectionRecords.Rectification r = records.rectification(id);
+    execution.setVariable(STANDARD_ID, r.standardId());
+    String standard = "（未关联标准）";
+    if (r.standardId() != null) {
+      org.stdflow.standard.StandardRegister.Standard s = register.get(r.standardId());
+      standard = (s.code() == null ? "" : s.code() + " ") + s.title();
+    }
+    execution.setVariable(STANDARD_LABEL, standard);
+    execution.setVariable(SECTION, r.sectionId());
+    execution.setVariable(SECTION_NAME, labels.groupName(r.sectionId()));
+    execution.setVariable(PLACE_NAME, r.subject());
+    execution.setVariable(MEASURES, null);
+    execution.setVariable(EFFECTIVENESS_NOTE, null);
+    int days = ((Number) execution.getVariable("rectificationDays")).intValue();
+    rounds.open(execution, 1, LifecycleValues.string(execution, SEVERITY),
+        Instant.now(clock).plus(java.time.Duration.ofDays(days)));
   }
 }

@@ -44,10 +44,12 @@ class OpenNextRoundDelegate implements JavaDelegate {
     Instant now = Instant.now(clock);
     rounds.open(execution, round, severity, now.plus(Duration.ofDays(d)));
 
-    long standardId = LifecycleValues.longValue(execution, STANDARD_ID);
+    Object standardId = execution.getVariable(STANDARD_ID);
     Instant since = now.minus(properties.repeatFailureWindow());
-    boolean due = records.failedRoundsSince(standardId, since) >= properties.repeatFailureThreshold()
-        && !records.reviewRequestedSince(standardId, since);
+    // a rectification without a standard (a complaint about a service) has none to review
+    boolean due = standardId != null
+        && records.failedRoundsSince(((Number) standardId).longValue(), since) >= properties.repeatFailureThreshold()
+        && !records.reviewRequestedSince(((Number) standardId).longValue(), since);
     execution.setVariable(REVIEW_DUE, due);
   }
 }

@@ -107,10 +107,10 @@ class SupervisionQueries {
   private static final String RECTIFICATION_SELECT = """
       SELECT r.id, r.inspection_id, r.standard_id, COALESCE(v.code, s.code) AS code, s.title, r.section_id, r.status,
              r.current_round, r.opened_at, r.closed_at, r.effectiveness_note, r.review_requested, r.process_instance_id,
-             pl.name AS place_name, d.deadline, d.severity
-        FROM insp_rectification r JOIN std_standard s ON s.id = r.standard_id
-        JOIN insp_inspection x ON x.id = r.inspection_id JOIN std_version v ON v.id = x.version_id
-        JOIN insp_place pl ON pl.code = x.place_code
+             COALESCE(pl.name, r.subject) AS place_name, d.deadline, d.severity, r.source, r.source_ref
+        FROM insp_rectification r LEFT JOIN std_standard s ON s.id = r.standard_id
+        LEFT JOIN insp_inspection x ON x.id = r.inspection_id LEFT JOIN std_version v ON v.id = x.version_id
+        LEFT JOIN insp_place pl ON pl.code = x.place_code
         LEFT JOIN insp_rectification_round d ON d.rectification_id = r.id AND d.round_no = r.current_round""";
 
   Optional<Map<String, Object>> rectification(long id) {
@@ -161,8 +161,15 @@ class SupervisionQueries {
   private Map<String, Object> rectification(ResultSet rs) throws SQLException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", rs.getLong("id"));
-    m.put("inspectionId", rs.getLong("inspection_id"));
-    m.put("standardId", rs.getLong("standard_id"));
+    m.put("inspectionId", rs.getObject("inspection_id"));
+    m.put("source", rs.getString("source"));
+    m.put("sourceLabel", switch (rs.getString("source")) {
+      case "COMPLAINT" -> "投诉";
+      case "SURVEY" -> "满意度测评";
+      default -> "监督检查";
+    });
+    m.put("sourceRef", rs.getString("source_ref"));
+    m.put("standardId", rs.getObject("standard_id"));
     m.put("standardCode", rs.getString("code"));
     m.put("standardTitle", rs.getString("title"));
     m.put("placeName", rs.getString("place_name"));

@@ -229,4 +229,34 @@ class RectificationProcessTest extends SupervisionTestSupport {
         .param("id", engine.getRuntimeService().getVariable(r.getId(), Vars.RECTIFICATION_ID)).query(String.class).list())
         .containsOnlyNulls();
   }
+
+  @Autowired Rectifications rectifications;
+
+  @Test
+  void aComplaintOpensTheSameLoopWithoutInspectionOrStandard() {
+    String ref = "FB-" + java.util.UUID.randomUUID();
+    Rectifications.Request complaint = new Rectifications.Request("COMPLAINT", ref, null, "sec-canteen",
+        "第一机关食堂午餐供应", List.of(new InspectionRecords.NewFinding("投诉", "午餐供应时间不足", 100, false,
+            "多名职工反映 12:10 后已无菜品")), "MINOR", 5);
+    long id = rectifications.open(complaint);
+    assertThat(rectifications.open(complaint)).as("the same complaint opens it once").isEqualTo(id);
+    ProcessInstance r = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(String.format("ZG%06d", id)).singleResult();
+
+    assertThat(r).isWaitingAt(TASK_SUBMIT_REPORT);
+    assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.FINDINGS_TEXT).toString())
+        .contains("午餐供应时间不足").contains("12:10");
+    assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.STANDARD_LABEL)).isEqualTo("（未关联标准）");
+    assertThat(outbox("rectification-notice:" + id + ":1:")).containsExactly("rectification-notice:liuyang");
+    report(r);
+    complete(r, TASK_REINSPECT, "majun", reinspection(r, null, "open"));
+    // no standard: criticism and a new round, but nothing to review
+    assertThat(r).hasPassed(TASK_CIRCULATE_CRITICISM, TASK_OPEN_NEXT_ROUND).hasNotPassed(TASK_REQUEST_REVIEW)
+        .isWaitingAt(TASK_SUBMIT_REPORT);
+    report(r);
+    complete(r, TASK_REINSPECT, "majun", reinspection(r, "延长供餐至 12:40，增加备餐量", "resolved"));
+    assertThat(r).hasPassed(END_CLOSED).isEnded();
+    assertThat(RestClient.as(port, "linxiao", "demo").get("/api/rectifications/" + id).json().get("sourceLabel").asText())
+        .isEqualTo("投诉");
+  }
 }
