@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stdflow.RestClient;
 
@@ -38,7 +37,7 @@ abstract class CadenceTestSupport {
   @Autowired protected ProcessEngine engine;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected java.time.Clock clock;
-  @LocalServerPort protected int port;
+  @Autowired protected org.springframework.core.env.Environment environment;
 
   private long standardId;
   private long versionId;
@@ -184,8 +183,9 @@ abstract class CadenceTestSupport {
     }
   }
 
+  /** As the user over HTTP (contexts with a web server only). */
   protected RestClient rest(String user) {
-    return RestClient.as(port, user, "demo");
+    return RestClient.as(environment.getRequiredProperty("local.server.port", Integer.class), user, "demo");
   }
 
   protected List<Task> tasks(ProcessInstance pi, String key) {

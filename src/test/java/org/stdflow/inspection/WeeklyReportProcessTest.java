@@ -47,6 +47,10 @@ class WeeklyReportProcessTest extends CadenceTestSupport {
     rectification("sec-property", monday.minusDays(3).atTime(9, 0), monday.plusDays(4).atTime(9, 0),
         monday.plusDays(4).atTime(18, 0), monday.plusDays(4).atTime(8, 0));
 
+    // Tasklist's "start process" dialog finds the start form on the (timer) start event
+    RestClient.Response startForm = rest("zhaomin").get("/engine-rest/process-definition/key/" + KEY + "/deployed-start-form");
+    assertThat(startForm.status()).isEqualTo(200);
+    assertThat(startForm.json().get("id").asText()).isEqualTo("Form_StartWeeklyReport");
     RestClient.Response started = rest("zhaomin").post(START_URL,
         RestClient.variables(Map.of(Vars.WEEK_DATE, monday.plusDays(2).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
