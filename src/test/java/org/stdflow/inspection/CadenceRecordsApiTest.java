@@ -18,7 +18,7 @@ import org.stdflow.StdflowSpringTest;
 
 /** /api/weekly-reports, /api/monthly-evaluations, /api/quarterly-assessments: who reads what, and bad parameters. */
 @StdflowSpringTest
-class SupervisionRecordsApiTest {
+class CadenceRecordsApiTest {
 
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;

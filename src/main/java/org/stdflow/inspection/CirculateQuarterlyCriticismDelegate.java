@@ -16,8 +16,8 @@ import org.stdflow.organisation.OrganisationFile;
  * the model: a failure here retries or becomes an incident, the recorded assessment stays. The
  * idempotency key names the commendation, so a retried job does not mail twice.
  */
-@Component("circulateCriticismDelegate")
-class CirculateCriticismDelegate implements JavaDelegate {
+@Component("circulateQuarterlyCriticismDelegate")
+class CirculateQuarterlyCriticismDelegate implements JavaDelegate {
 
   static final String SOURCE_LABEL = "季度考核";
   static final String NO_STANDARD = "—";
@@ -26,7 +26,7 @@ class CirculateCriticismDelegate implements JavaDelegate {
   private final Notifications notifications;
   private final OrganisationFile organisation;
 
-  CirculateCriticismDelegate(CadenceRecords records, Notifications notifications, OrganisationFile organisation) {
+  CirculateQuarterlyCriticismDelegate(CadenceRecords records, Notifications notifications, OrganisationFile organisation) {
     this.records = records;
     this.notifications = notifications;
     this.organisation = organisation;

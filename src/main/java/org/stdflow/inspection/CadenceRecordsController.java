@@ -27,7 +27,7 @@ import org.stdflow.platform.security.CurrentUser;
  * (lists are filtered; asking for another section by name is refused).
  */
 @RestController
-class SupervisionRecordsController {
+class CadenceRecordsController {
 
   private static final Set<GroupType> READ_ALL = EnumSet.of(GroupType.LEADERSHIP, GroupType.OFFICE,
       GroupType.INSPECTION, GroupType.AUDIT, GroupType.ADMIN);
@@ -38,7 +38,7 @@ class SupervisionRecordsController {
   private final OrganisationFile organisation;
   private final ObjectMapper json;
 
-  SupervisionRecordsController(CadenceRecords records, OrganisationFile organisation, ObjectMapper json) {
+  CadenceRecordsController(CadenceRecords records, OrganisationFile organisation, ObjectMapper json) {
     this.records = records;
     this.organisation = organisation;
     this.json = json;
