@@ -3,6 +3,7 @@ package org.stdflow.platform;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.stdflow.inspection.CadenceTimerSync;
 import org.stdflow.organisation.AuthorizationSetup;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.organisation.OrganisationLoader;
@@ -10,7 +11,8 @@ import org.stdflow.organisation.OrganisationProperties;
 import org.stdflow.organisation.TasklistFilterSetup;
 
 /**
- * Runs once the engine is built, before the web server and the job executor start: deploys the models, then brings
+ * Runs once the engine is built, before the web server and the job executor start: deploys the models, sets the
+ * supervision timers to the configured crons, then brings
  * organisation, authorizations and Tasklist filters in line with the configuration. Each step is
  * idempotent, so every start (and every node of a cluster) may run it.
  */
@@ -24,10 +26,11 @@ class PlatformInitializer implements SmartInitializingSingleton {
   private final OrganisationLoader organisationLoader;
   private final AuthorizationSetup authorizationSetup;
   private final TasklistFilterSetup filterSetup;
+  private final CadenceTimerSync cadenceTimerSync;
 
   PlatformInitializer(ProcessEngine engine, ModelProperties modelProperties, OrganisationFile organisationFile,
       OrganisationProperties organisationProperties, OrganisationLoader organisationLoader,
-      AuthorizationSetup authorizationSetup, TasklistFilterSetup filterSetup) {
+      AuthorizationSetup authorizationSetup, TasklistFilterSetup filterSetup, CadenceTimerSync cadenceTimerSync) {
     this.engine = engine;
     this.modelProperties = modelProperties;
     this.organisationFile = organisationFile;
@@ -35,11 +38,14 @@ class PlatformInitializer implements SmartInitializingSingleton {
     this.organisationLoader = organisationLoader;
     this.authorizationSetup = authorizationSetup;
     this.filterSetup = filterSetup;
+    this.cadenceTimerSync = cadenceTimerSync;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     new ModelDeployer(engine.getRepositoryService(), modelProperties).deploy();
+    // timer start events keep the cycle of their deployment: apply the configured supervision crons
+    cadenceTimerSync.sync();
     organisationLoader.load(organisationFile, organisationProperties);
     authorizationSetup.apply(organisationFile);
     filterSetup.apply(organisationFile);

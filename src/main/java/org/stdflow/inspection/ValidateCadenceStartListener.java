@@ -1,0 +1,78 @@
+package org.stdflow.inspection;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import org.stdflow.platform.validation.FieldRules;
+
+/**
+ * Checks the period chosen on the manual start of a cadence (start form or REST), so that a
+ * malformed or future period fails the start with a Chinese message (REST 400) instead of an
+ * incident. An empty field means the default period. Execution listener "start" on the none start
+ * events; the timer start events have no form.
+ */
+@Component("validateCadenceStartListener")
+class ValidateCadenceStartListener implements ExecutionListener {
+
+  private final Clock clock;
+
+  ValidateCadenceStartListener(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    FieldRules rules = FieldRules.of(execution::getVariable);
+    LocalDate today = LocalDate.now(clock);
+    switch (execution.getCurrentActivityId()) {
+      case WeeklyReportProcess.START -> {
+        Object raw = execution.getVariable(WeeklyReportProcess.Vars.WEEK_DATE);
+        if (!CadenceValues.isBlank(raw)) {
+          LocalDate day = parseDate(raw);
+          rules.rule(day == null, WeeklyReportProcess.Vars.WEEK_DATE, "报告周内的日期格式应为 yyyy-MM-dd，例如 2026-11-23")
+              .rule(day != null && CadencePeriods.Week.of(day).start().isAfter(today), WeeklyReportProcess.Vars.WEEK_DATE,
+                  "不能为以后的周发起周报");
+        }
+      }
+      case MonthlyEvaluationProcess.START -> {
+        String raw = rules.text(MonthlyEvaluationProcess.Vars.MONTH);
+        if (!CadenceValues.isBlank(raw)) {
+          YearMonth month = CadencePeriods.parseMonth(raw);
+          rules.rule(month == null, MonthlyEvaluationProcess.Vars.MONTH, "评价月份格式应为 YYYY-MM，例如 2026-10")
+              .rule(month != null && month.isAfter(YearMonth.from(today)), MonthlyEvaluationProcess.Vars.MONTH,
+                  "评价月份不能晚于本月");
+        }
+      }
+      case QuarterlyAssessmentProcess.START -> {
+        String raw = rules.text(QuarterlyAssessmentProcess.Vars.QUARTER);
+        if (!CadenceValues.isBlank(raw)) {
+          CadencePeriods.Quarter quarter = CadencePeriods.Quarter.parse(raw);
+          rules.rule(quarter == null, QuarterlyAssessmentProcess.Vars.QUARTER, "考核季度格式应为 YYYY-Qn，例如 2026-Q3")
+              .rule(quarter != null && quarter.isAfter(CadencePeriods.Quarter.of(today)),
+                  QuarterlyAssessmentProcess.Vars.QUARTER, "考核季度不能晚于本季度");
+        }
+      }
+      default -> {
+        // no start form
+      }
+    }
+    rules.throwIfInvalid();
+  }
+
+  /** yyyy-MM-dd (as Camunda Forms store a date), a java.util.Date, or null when malformed. */
+  static LocalDate parseDate(Object raw) {
+    if (raw instanceof java.util.Date d) {
+      return d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+    String s = raw.toString().strip();
+    try {
+      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
