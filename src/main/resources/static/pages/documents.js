@@ -12,7 +12,7 @@
   function show(el, visible) { el.hidden = !visible; }
 
   function api(path, options) {
-    return fetch(path, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, options))
+    return fetch(path, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'stdflow' } }, options))
       .then(function (response) {
         var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0
           ? response.json().catch(function () { return {}; })
