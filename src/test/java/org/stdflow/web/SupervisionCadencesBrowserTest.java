@@ -63,17 +63,33 @@ class SupervisionCadencesBrowserTest {
       tasklist.js("arguments[0].scrollIntoView({block: 'center'})", scores.get(i));
       scores.get(i).sendKeys(i == 0 ? "50" : "80");
     }
+    tasklist.wait.until(d -> d.findElements(By.xpath(
+            "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), '评分')]/following::input[1]"))
+        .stream().filter(e -> !"".equals(e.getAttribute("value"))).count() == 7);
     tasklist.screenshot("cadence-monthly-evaluation");
     tasklist.complete();
     assertThat(tasklist.notification("评分低于 60 分时必须填写评语")).contains("第 1 行（综合科）");
 
     tasklist.closeNotifications();
-    WebElement comment = tasklist.driver.findElement(By.xpath(
-        "(//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), '评语')]/following::textarea[1])[1]"));
-    tasklist.js("arguments[0].scrollIntoView({block: 'center'})", comment);
-    comment.sendKeys("周报迟交，检查漏检");
+    By firstComment = By.xpath(
+        "(//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), '评语')]/following::textarea[1])[1]");
+    // form-js re-renders the list while it validates: type until the field really holds the text
+    tasklist.wait.until(d -> {
+      WebElement comment = d.findElement(firstComment);
+      if (!"周报迟交，检查漏检".equals(comment.getAttribute("value"))) {
+        tasklist.js("arguments[0].scrollIntoView({block: 'center'})", comment);
+        comment.clear();
+        comment.sendKeys("周报迟交，检查漏检");
+      }
+      return "周报迟交，检查漏检".equals(d.findElement(firstComment).getAttribute("value"));
+    });
     tasklist.complete();
-    tasklist.wait.withTimeout(Duration.ofSeconds(20)).until(d -> isEnded(pi));
+    try {
+      tasklist.wait.withTimeout(Duration.ofSeconds(20)).until(d -> isEnded(pi));
+    } catch (RuntimeException e) {
+      tasklist.screenshot("cadence-monthly-not-completed");
+      throw new AssertionError("not completed; page shows: " + tasklist.bodyText(), e);
+    }
 
     assertThat(jdbc.sql("SELECT section_id || ':' || score || ':' || COALESCE(evaluation_comment, '') FROM insp_monthly_evaluation"
             + " WHERE period_month = :m ORDER BY section_id").param("m", month).query(String.class).list())
