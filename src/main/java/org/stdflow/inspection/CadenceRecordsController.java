@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +28,20 @@ import org.stdflow.platform.security.CurrentUser;
 @RestController
 class CadenceRecordsController {
 
-  private static final Set<GroupType> READ_ALL = EnumSet.of(GroupType.LEADERSHIP, GroupType.OFFICE,
-      GroupType.INSPECTION, GroupType.AUDIT, GroupType.ADMIN);
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
   };
 
   private final CadenceRecords records;
   private final OrganisationFile organisation;
   private final ObjectMapper json;
+  private final SupervisionAccess access;
 
-  CadenceRecordsController(CadenceRecords records, OrganisationFile organisation, ObjectMapper json) {
+  CadenceRecordsController(CadenceRecords records, OrganisationFile organisation, ObjectMapper json,
+      SupervisionAccess access) {
     this.records = records;
     this.organisation = organisation;
     this.json = json;
+    this.access = access;
   }
 
   /** Weekly reports of weeks overlapping from..to (yyyy-MM-dd, both optional). */
@@ -108,8 +108,7 @@ class CadenceRecordsController {
   }
 
   private boolean readsAll(CurrentUser user) {
-    return user.isAdmin() || user.groupIds().stream().map(organisation::group)
-        .anyMatch(g -> g != null && READ_ALL.contains(g.type()));
+    return access.readsAll(user);
   }
 
   private Map<String, Object> withSectionName(Record row) {

@@ -2,7 +2,6 @@ package org.stdflow.inspection;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,14 @@ import org.stdflow.platform.security.CurrentUser;
 @RestController
 class SupervisionRecordsController {
 
-  private static final Set<GroupType> READ_ALL = Set.of(GroupType.LEADERSHIP, GroupType.OFFICE, GroupType.INSPECTION,
-      GroupType.AUDIT, GroupType.ADMIN);
-
   private final SupervisionQueries queries;
   private final OrganisationFile organisation;
+  private final SupervisionAccess access;
 
-  SupervisionRecordsController(SupervisionQueries queries, OrganisationFile organisation) {
+  SupervisionRecordsController(SupervisionQueries queries, OrganisationFile organisation, SupervisionAccess access) {
     this.queries = queries;
     this.organisation = organisation;
+    this.access = access;
   }
 
   /** A refused request, answered as {status, message}. */
@@ -138,27 +136,11 @@ class SupervisionRecordsController {
   }
 
   private boolean readsAll(CurrentUser user) {
-    if (user.isAdmin()) {
-      return true;
-    }
-    for (String g : user.groupIds()) {
-      OrganisationFile.GroupEntry e = organisation.group(g);
-      if (e != null && READ_ALL.contains(e.type())) {
-        return true;
-      }
-    }
-    return false;
+    return access.readsAll(user);
   }
 
   private List<String> ownSections(CurrentUser user) {
-    List<String> own = new ArrayList<>();
-    for (String g : user.groupIds()) {
-      OrganisationFile.GroupEntry e = organisation.group(g);
-      if (e != null && e.type() == GroupType.SECTION) {
-        own.add(g);
-      }
-    }
-    return own;
+    return access.ownSections(user);
   }
 
   private static LocalDate date(String name, String value) {
