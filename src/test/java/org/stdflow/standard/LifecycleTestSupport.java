@@ -29,7 +29,7 @@ import org.stdflow.standard.StandardLifecycleProcess.Vars;
  * Drives standard-lifecycle as its users would (claim, complete with form values, as the user),
  * shared by the process test on H2 and the happy path on PostgreSQL.
  */
-abstract class LifecycleTestSupport {
+public abstract class LifecycleTestSupport {
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected StandardRegister register;

@@ -42,6 +42,15 @@ export default {
   // Camunda Run, absent here) answers 200, so it only produced a 404 per browser.
   disableWelcomeMessage: true,
 
+  // Our own pages, shown under "Links" on the welcome page.
+  links: [
+    {
+      label: '审计追溯',
+      href: '/pages/audit.html',
+      description: '标准全过程记录的查询、导出与防篡改校验（审计监督人员和系统管理员）'
+    }
+  ],
+
 
   // app: {
   //   name: 'Todos',
