@@ -32,7 +32,8 @@ import org.stdflow.document.DocumentKind;
 class AppRecords {
 
   /** One table: its select (columns as below) with {@code %s} for the condition, and what it filters on. */
-  private record Source(String table, String sql, String piColumn, String standardColumn, String taskColumn) {
+  private record Source(String table, String sql, String piColumn, String standardColumn, String taskColumn,
+      String timeColumn) {
   }
 
   private static final String COLS = """
@@ -45,66 +46,66 @@ class AppRecords {
                  d.task_id, d.activity_id, t.NAME_, d.uploaded_by, 'DOCUMENT_UPLOADED', d.kind, d.file_name,
                  CAST(NULL AS VARCHAR(10)), d.sha256
             FROM std_document d LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = d.task_id WHERE %s""",
-          "d.process_instance_id", "d.standard_id", null),
+          "d.process_instance_id", "d.standard_id", null, "d.uploaded_at"),
       new Source("std_version", """
           SELECT 'std_version:' || CAST(v.id AS VARCHAR(20)), v.published_at, v.standard_id, v.process_instance_id,
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), v.approved_by,
                  'VERSION_PUBLISHED', v.code, '第 ' || CAST(v.version_no AS VARCHAR(10)) || ' 版，实施日期 '
                  || CAST(v.effective_date AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10))
             FROM std_version v WHERE %s""",
-          "v.process_instance_id", "v.standard_id", null),
+          "v.process_instance_id", "v.standard_id", null, "v.published_at"),
       new Source("std_comment", """
           SELECT 'std_comment:' || CAST(c.id AS VARCHAR(20)), c.created_at, c.standard_id, c.process_instance_id,
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '征求意见', c.author, 'COMMENT', c.section,
                  CASE WHEN c.no_comment THEN '无意见' ELSE c.comment_text END, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10))
             FROM std_comment c WHERE %s""",
-          "c.process_instance_id", "c.standard_id", null),
+          "c.process_instance_id", "c.standard_id", null, "c.created_at"),
       new Source("std_comment", """
           SELECT 'std_comment:' || CAST(c.id AS VARCHAR(20)) || ':decided', c.decided_at, c.standard_id,
                  c.process_instance_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '处理意见', c.decided_by,
                  'DECISION', 'commentDecision:' || c.section, c.decision, c.reason, CAST(NULL AS VARCHAR(10))
             FROM std_comment c WHERE c.decision IS NOT NULL AND c.decided_at IS NOT NULL AND (%s)""",
-          "c.process_instance_id", "c.standard_id", null),
+          "c.process_instance_id", "c.standard_id", null, "c.decided_at"),
       new Source("std_notice", """
           SELECT 'std_notice:' || CAST(n.id AS VARCHAR(20)), n.created_at, n.standard_id, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), n.created_by,
                  'NOTICE', n.kind, n.message, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10))
             FROM std_notice n WHERE %s""",
-          null, "n.standard_id", null),
+          null, "n.standard_id", null, "n.created_at"),
       new Source("std_training", """
           SELECT 'std_training:' || CAST(t.id AS VARCHAR(20)), t.recorded_at, t.standard_id, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), t.recorded_by,
                  'TRAINING', CAST(t.training_date AS VARCHAR(10)), t.attendees, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10))
             FROM std_training t WHERE %s""",
-          null, "t.standard_id", null),
+          null, "t.standard_id", null, "t.recorded_at"),
       new Source("std_review", """
           SELECT 'std_review:' || CAST(r.id AS VARCHAR(20)), r.reviewed_at, r.standard_id, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), r.reviewed_by,
                  'REVIEW', r.review_trigger, r.outcome, r.reason, CAST(NULL AS VARCHAR(10))
             FROM std_review r WHERE %s""",
-          null, "r.standard_id", null),
+          null, "r.standard_id", null, "r.reviewed_at"),
       new Source("ntf_notification", """
           SELECT 'ntf_notification:' || CAST(m.id AS VARCHAR(20)), m.created_at, CAST(NULL AS BIGINT),
-                 CAST(NULL AS VARCHAR(10)), m.task_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)),
+                 ht.PROC_INST_ID_, m.task_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), 'MAIL_QUEUED', m.recipient_user, m.subject, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10))
-            FROM ntf_notification m WHERE %s""",
-          null, null, "m.task_id"),
+            FROM ntf_notification m LEFT JOIN ACT_HI_TASKINST ht ON ht.ID_ = m.task_id WHERE %s""",
+          null, null, "m.task_id", "m.created_at"),
       new Source("insp_inspection", """
           SELECT 'insp_inspection:' || CAST(i.id AS VARCHAR(20)) || ':' || i.status, COALESCE(i.completed_at, i.created_at),
                  i.standard_id, i.process_instance_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '日常检查',
                  i.inspector, 'SUPERVISION', 'inspection:' || i.place_code, i.status, i.note, CAST(NULL AS VARCHAR(10))
             FROM insp_inspection i WHERE %s""",
-          "i.process_instance_id", "i.standard_id", null),
+          "i.process_instance_id", "i.standard_id", null, "COALESCE(i.completed_at, i.created_at)"),
       new Source("insp_rectification", """
           SELECT 'insp_rectification:' || CAST(r.id AS VARCHAR(20)) || ':' || r.status, COALESCE(r.closed_at, r.opened_at),
                  r.standard_id, r.process_instance_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '整改',
                  CAST(NULL AS VARCHAR(10)), 'SUPERVISION', 'rectification:' || r.section_id, r.status,
                  r.effectiveness_note, CAST(NULL AS VARCHAR(10))
             FROM insp_rectification r WHERE %s""",
-          "r.process_instance_id", "r.standard_id", null),
+          "r.process_instance_id", "r.standard_id", null, "COALESCE(r.closed_at, r.opened_at)"),
       new Source("insp_rectification_round", """
           SELECT 'insp_rectification_round:' || CAST(x.id AS VARCHAR(20)) || ':' || COALESCE(x.result, '')
                  || ':' || CASE WHEN x.reported_at IS NULL THEN '0' ELSE '1' END,
@@ -115,13 +116,13 @@ class AppRecords {
                  COALESCE(x.result, CASE WHEN x.reported_at IS NULL THEN 'OPEN' ELSE 'REPORTED' END),
                  COALESCE(x.reinspection_note, x.measures), CAST(NULL AS VARCHAR(10))
             FROM insp_rectification_round x JOIN insp_rectification r ON r.id = x.rectification_id WHERE %s""",
-          "r.process_instance_id", "r.standard_id", null),
+          "r.process_instance_id", "r.standard_id", null, "COALESCE(x.reinspected_at, x.reported_at, x.started_at)"),
       new Source("insp_commendation", """
           SELECT 'insp_commendation:' || CAST(c.id AS VARCHAR(20)), c.recorded_at, c.standard_id, c.process_instance_id,
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), c.recorded_by,
                  'SUPERVISION', c.kind, c.section_id, c.reason, CAST(NULL AS VARCHAR(10))
             FROM insp_commendation c WHERE %s""",
-          "c.process_instance_id", "c.standard_id", null));
+          "c.process_instance_id", "c.standard_id", null, "c.recorded_at"));
 
   private final DataSource dataSource;
   private volatile Set<String> existing;
@@ -170,6 +171,28 @@ class AppRecords {
       }
       found.addAll(spec.query(AppRecords::record).list());
     }
+    return fresh(jdbc, found, processOfTask, standardOfProcess, sectionOf);
+  }
+
+  /**
+   * Every record of the last {@code window} that the chain does not hold yet: records written
+   * outside an engine step (a document uploaded from the document page, notice mails of the
+   * dispatcher) are chained by the periodic sweep instead of waiting for their run's next step.
+   */
+  List<AuditRecord> sweep(JdbcClient jdbc, java.time.Instant since, Function<String, String> sectionOf) {
+    List<AuditRecord> found = new ArrayList<>();
+    Set<String> tables = tables();
+    for (Source s : SOURCES) {
+      if (tables.contains(s.table())) {
+        found.addAll(jdbc.sql(s.sql().formatted(s.timeColumn() + " >= :since"))
+            .param("since", Timestamp.from(since)).query(AppRecords::record).list());
+      }
+    }
+    return fresh(jdbc, found, Map.of(), new java.util.HashMap<>(), sectionOf);
+  }
+
+  private List<AuditRecord> fresh(JdbcClient jdbc, List<AuditRecord> found, Map<String, String> processOfTask,
+      Map<String, Long> standardOfProcess, Function<String, String> sectionOf) {
     if (found.isEmpty()) {
       return found;
     }
@@ -178,6 +201,15 @@ class AppRecords {
     for (int i = 0; i < keys.size(); i += 500) {
       chained.addAll(jdbc.sql("SELECT source_key FROM aud_entry WHERE source_key IN (:keys)")
           .param("keys", keys.subList(i, Math.min(keys.size(), i + 500))).query(String.class).list());
+    }
+    List<String> unknownRuns = found.stream().filter(r -> !chained.contains(r.sourceKey()))
+        .map(AuditRecord::processInstanceId).filter(pi -> pi != null && !standardOfProcess.containsKey(pi))
+        .distinct().toList();
+    Map<String, Long> standardsOfRuns = new java.util.HashMap<>(standardOfProcess);
+    for (int i = 0; i < unknownRuns.size(); i += 500) {
+      jdbc.sql("SELECT process_instance_id, standard_id FROM aud_process_standard WHERE process_instance_id IN (:pis)")
+          .param("pis", unknownRuns.subList(i, Math.min(unknownRuns.size(), i + 500)))
+          .query((rs, n) -> standardsOfRuns.put(rs.getString(1), rs.getLong(2))).list();
     }
     List<AuditRecord> fresh = new ArrayList<>();
     Set<String> seen = new HashSet<>(chained);
@@ -189,7 +221,7 @@ class AppRecords {
       if (pi == null && r.taskId() != null) {
         pi = processOfTask.get(r.taskId());
       }
-      Long standard = r.standardId() != null ? r.standardId() : pi == null ? null : standardOfProcess.get(pi);
+      Long standard = r.standardId() != null ? r.standardId() : pi == null ? null : standardsOfRuns.get(pi);
       fresh.add(r.withProcess(pi, r.processKey()).withStandard(standard)
           .withActor(r.actor(), sectionOf.apply(r.actor())));
     }

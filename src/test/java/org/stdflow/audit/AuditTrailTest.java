@@ -147,6 +147,40 @@ class AuditTrailTest extends LifecycleTestSupport {
         TASK_START_REVISION).doesNotContain(END_PROPOSAL_REJECTED);
   }
 
+  @Test
+  void aDocumentUploadedOutsideAnyStepIsChainedByTheSweepOnce() {
+    ProcessInstance pi = approvedProposal(unique("物业保洁服务规范"), "huanglei", "sec-property");
+    // as the document page does: stored in its own transaction, no engine step involved
+    org.stdflow.document.DocumentInfo doc = documents.storeGenerated(pi.getId(), standardId(pi),
+        org.stdflow.document.DocumentKind.STANDARD_TEXT, "物业保洁服务规范（草案）.pdf", "application/pdf",
+        ("%PDF-1.4 " + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "huanglei");
+    String key = "std_document:" + doc.id();
+    assertThat(chained(key)).isZero();
+
+    assertThat(sweep.sweepOnce()).isGreaterThanOrEqualTo(1);
+    assertThat(chained(key)).isEqualTo(1);
+    Map<String, Object> entry = jdbc.sql("SELECT actor, actor_section, sha256, standard_id, process_instance_id"
+        + " FROM aud_entry WHERE source_key = :k").param("k", key).query().singleRow();
+    assertThat(entry.get("ACTOR") != null ? entry.get("ACTOR") : entry.get("actor")).isEqualTo("huanglei");
+    assertThat(((String) (entry.get("SHA256") != null ? entry.get("SHA256") : entry.get("sha256"))).strip())
+        .isEqualTo(doc.sha256());
+
+    // neither a second sweep nor the run's next step chains it again
+    sweep.sweepOnce();
+    upload(pi, org.stdflow.document.DocumentKind.DRAFTING_NOTES, "huanglei");
+    complete(pi, TASK_DRAFT_STANDARD, "huanglei", draft(List.of("sec-general")));
+    assertThat(chained(key)).isEqualTo(1);
+    assertThat(chain.verify().intact()).isTrue();
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired AuditSweep sweep;
+  @org.springframework.beans.factory.annotation.Autowired AuditChain chain;
+
+  private long chained(String sourceKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM aud_entry WHERE source_key = :k").param("k", sourceKey).query(Long.class)
+        .single();
+  }
+
   static String action(JsonNode e) {
     return e.path("action").asText();
   }
