@@ -173,6 +173,64 @@ class AuditTrailTest extends LifecycleTestSupport {
     assertThat(chain.verify().intact()).isTrue();
   }
 
+  /**
+   * Supervision (built elsewhere) is included generically: any run carrying the variable
+   * standardId belongs to the standard's trail, and the supervision tables' rows become entries.
+   */
+  @Test
+  void supervisionRunsAndRecordsJoinTheStandardsTrail() {
+    ProcessInstance lifecycleRun = inForce(unique("食堂卫生检查规范"), "INTERNAL", null);
+    long id = standardId(lifecycleRun);
+    long versionId = register.get(id).currentVersionId();
+    String key = "audit-probe-inspection";
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).name("日常检查（测试）")
+        .camundaHistoryTimeToLive(3650).startEvent("StartEvent_Probe").name("开始检查")
+        .userTask("Task_Inspect").name("现场检查").camundaCandidateGroups("inspectors")
+        .endEvent("EndEvent_Probe").name("检查完成").done();
+    String deployment = engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model)
+        .deploy().getId();
+    try {
+      engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
+      ProcessInstance inspection;
+      try {
+        inspection = engine.getRuntimeService().startProcessInstanceByKey(key, Map.of(Vars.STANDARD_ID, id));
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      // what the inspection's delegate would write in the step's transaction (here: before the step)
+      jdbc.sql("""
+              INSERT INTO insp_inspection (inspection_date, standard_id, version_id, place_code, section_id, status,
+                                           process_instance_id, inspector, pass_rate, note, created_at, completed_at)
+              VALUES (:d, :s, :v, 'canteen-1', 'sec-canteen', 'FAILED', :pi, 'majun', 72.5, '留样柜温度超标',
+                      CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+          .param("d", today().minusDays(400)).param("s", id).param("v", versionId).param("pi", inspection.getId())
+          .update();
+      doComplete(engine.getTaskService().createTaskQuery().processInstanceId(inspection.getId()).singleResult(),
+          "majun", Map.of("inspectionResult", "fail"));
+
+      List<AuditTrail.View> entries = trail.search(new AuditQuery(id, null, null, null, null, null, null, 5000, 0));
+      List<AuditTrail.View> probe = entries.stream().filter(e -> key.equals(e.processKey())).toList();
+      assertThat(probe.stream().map(AuditTrail.View::action)).contains("PROCESS_STARTED", "TASK_COMPLETED",
+          "PROCESS_ENDED");
+      assertThat(probe.stream().filter(e -> e.action().equals("TASK_COMPLETED")).findFirst().orElseThrow())
+          .satisfies(e -> {
+            assertThat(e.step()).isEqualTo("现场检查");
+            assertThat(e.actor()).isEqualTo("majun");
+            assertThat(e.sectionName()).isEqualTo("监督检查人员");
+          });
+      assertThat(entries.stream().filter(e -> e.action().equals("SUPERVISION"))).singleElement().satisfies(e -> {
+        assertThat(e.value()).isEqualTo("FAILED");
+        assertThat(e.reason()).isEqualTo("留样柜温度超标");
+        assertThat(e.processInstanceId()).isEqualTo(inspection.getId());
+      });
+      assertThat(entries.stream().map(AuditTrail.View::processInstanceId).distinct())
+          .contains(lifecycleRun.getId(), inspection.getId());
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired AuditTrail trail;
   @org.springframework.beans.factory.annotation.Autowired AuditSweep sweep;
   @org.springframework.beans.factory.annotation.Autowired AuditChain chain;
 
