@@ -220,7 +220,8 @@
     api('/api/audit/verification').then(function (v) {
       if (v.intact) {
         result.className = 'success';
-        result.textContent = '审计链完整：共校验 ' + v.checked + ' 条记录，未发现篡改。';
+        result.textContent = '审计链完整：共校验 ' + v.checked + ' 条记录，未发现篡改。最后一条（第 ' + v.lastSeq
+          + ' 条）的哈希为 ' + v.lastHash + '，可抄录留存，作为日后核对的依据。';
       } else {
         result.className = 'error';
         result.textContent = '审计链在第 ' + v.firstProblem.seq + ' 条处断裂：' + v.firstProblem.message

@@ -108,7 +108,12 @@ public class AuditChain {
   }
 
   /** The result of walking the chain. */
-  public record Verification(boolean intact, long checked, long lastSeq, Problem firstProblem) {
+  /**
+   * @param lastSeq the last entry found intact
+   * @param lastHash its hash: noted outside the database (a printed report, a letter), it anchors the
+   *     chain, so even a rewrite of the whole chain by someone with database access shows
+   */
+  public record Verification(boolean intact, long checked, long lastSeq, String lastHash, Problem firstProblem) {
   }
 
   /**
@@ -139,32 +144,32 @@ public class AuditChain {
           if (max != null && max > expected - 1) {
             continue;
           }
-          return broken(checked, expected - 1, new Problem(expected, "MISSING",
+          return broken(checked, expected - 1, prevHash, new Problem(expected, "MISSING",
               "第 " + expected + " 条至第 " + head.seq() + " 条记录缺失（链尾被删除）。"));
         }
         if (head.seq() < expected - 1 || !head.hash().equals(prevHash)) {
-          return broken(checked, expected - 1, new Problem(head.seq() + 1, "INSERTED",
+          return broken(checked, expected - 1, prevHash, new Problem(head.seq() + 1, "INSERTED",
               "链头记录的最后一条为第 " + head.seq() + " 条，与表中记录不符：链尾之后有插入的记录，或链头被改动。"));
         }
-        return new Verification(true, checked, expected - 1, null);
+        return new Verification(true, checked, expected - 1, prevHash, null);
       }
       for (AuditEntry e : page) {
         if (e.seq() < expected) {
-          return broken(checked, expected - 1, new Problem(e.seq(), "INSERTED",
+          return broken(checked, expected - 1, prevHash, new Problem(e.seq(), "INSERTED",
               "第 " + e.seq() + " 条记录不属于审计链（序号在链首之前）：有人插入了记录。"));
         }
         if (e.seq() > expected) {
-          return broken(checked, expected - 1, new Problem(expected, "MISSING",
+          return broken(checked, expected - 1, prevHash, new Problem(expected, "MISSING",
               "第 " + expected + " 条记录缺失" + (e.seq() > expected + 1 ? "（至第 " + (e.seq() - 1) + " 条）" : "")
                   + "：记录被删除。"));
         }
         if (!e.prevHash().equals(prevHash)) {
-          return broken(checked, expected - 1, new Problem(e.seq(), "INSERTED",
+          return broken(checked, expected - 1, prevHash, new Problem(e.seq(), "INSERTED",
               "第 " + e.seq() + " 条记录的前序哈希与第 " + (e.seq() - 1) + " 条不符：该记录被替换或插入。"));
         }
         String recomputed = AuditHashing.hash(e.seq(), e.recordedAt(), e.prevHash(), e.record());
         if (!recomputed.equals(e.hash())) {
-          return broken(checked, expected - 1, new Problem(e.seq(), "EDITED",
+          return broken(checked, expected - 1, prevHash, new Problem(e.seq(), "EDITED",
               "第 " + e.seq() + " 条记录的内容与其哈希不符：记录被修改。"));
         }
         checked++;
@@ -175,8 +180,8 @@ public class AuditChain {
     }
   }
 
-  private static Verification broken(long checked, long lastGood, Problem p) {
-    return new Verification(false, checked, lastGood, p);
+  private static Verification broken(long checked, long lastGood, String lastHash, Problem p) {
+    return new Verification(false, checked, lastGood, lastHash, p);
   }
 
   private record Head(long seq, String hash) {

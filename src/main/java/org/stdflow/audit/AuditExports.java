@@ -127,6 +127,7 @@ class AuditExports {
         if (e.processInstanceId() != null) {
           w.line("流程：" + nz(e.processKey()) + "  实例：" + e.processInstanceId(), SIZE);
         }
+        w.line("记录哈希：" + e.hash(), SIZE);
         w.gap();
       }
       w.close();

@@ -42,6 +42,8 @@ class AuditChainTamperTest extends AuditChainScenarios {
     JsonNode ok = auditor.get("/api/audit/verification").json();
     assertThat(ok.path("intact").asBoolean()).isTrue();
     assertThat(ok.path("checked").asLong()).isGreaterThanOrEqualTo(seqs.get(2));
+    assertThat(ok.path("lastHash").asText()).isEqualTo(jdbc.sql("SELECT last_hash FROM aud_chain_head WHERE id = 1")
+        .query(String.class).single().strip());
 
     long victim = seqs.get(1);
     jdbc.sql("UPDATE aud_entry SET reason = '事后补充' WHERE seq = :s").param("s", victim).update();

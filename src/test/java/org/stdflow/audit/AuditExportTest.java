@@ -94,7 +94,7 @@ class AuditExportTest extends LifecycleTestSupport {
         assertThat(block).as("entry " + row.get(0) + " in the PDF after position " + at).isGreaterThanOrEqualTo(at);
         int next = pdfText.indexOf("\n[", block + 1);
         String blockText = pdfText.substring(block, next < 0 ? pdfText.length() : next);
-        assertThat(blockText).contains(row.get(8)).contains("操作：" + row.get(10));
+        assertThat(blockText).contains(row.get(8)).contains("操作：" + row.get(10)).contains("记录哈希：" + row.get(16));
         if (!row.get(6).isEmpty()) {
           assertThat(blockText).contains("步骤：" + row.get(6));
         }
