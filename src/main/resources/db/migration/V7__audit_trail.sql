@@ -51,8 +51,9 @@ CREATE TABLE aud_process_standard (
 );
 CREATE INDEX ix_aud_process_standard ON aud_process_standard (standard_id);
 
--- app records looked up by standard when a step touches it
-CREATE INDEX ix_std_notice_standard ON std_notice (standard_id);
-CREATE INDEX ix_std_review_standard ON std_review (standard_id);
-CREATE INDEX ix_std_training_standard ON std_training (standard_id);
-CREATE INDEX ix_ntf_notification_task ON ntf_notification (task_id);
+-- app records looked up by standard or task when a step touches them (named ix_aud_* to stay clear of
+-- the owning capabilities' own index names)
+CREATE INDEX ix_aud_std_notice_standard ON std_notice (standard_id);
+CREATE INDEX ix_aud_std_review_standard ON std_review (standard_id);
+CREATE INDEX ix_aud_std_training_standard ON std_training (standard_id);
+CREATE INDEX ix_aud_ntf_notification_task ON ntf_notification (task_id);

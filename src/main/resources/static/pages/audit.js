@@ -47,7 +47,7 @@
   function queryParams() {
     var p = new URLSearchParams();
     if (chosen) { p.set('standardId', chosen.id); }
-    ['section', 'user', 'from', 'to', 'action'].forEach(function (name) {
+    ['processInstanceId', 'section', 'user', 'from', 'to', 'action'].forEach(function (name) {
       var v = $(name).value.trim();
       if (v) { p.set(name, v); }
     });

@@ -100,7 +100,8 @@ class AuditPageBrowserTest extends LifecycleTestSupport {
     // one user only
     driver.findElement(By.id("user")).sendKeys("zhaomin");
     driver.findElement(By.id("search-button")).click();
-    wait.until(d -> {
+    // the table is rebuilt when the answer arrives: rows read meanwhile may go stale
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
       List<WebElement> rows = d.findElements(By.cssSelector("#trail-rows tr.entry"));
       return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("赵敏"));
     });
