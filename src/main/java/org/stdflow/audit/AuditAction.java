@@ -19,7 +19,7 @@ public enum AuditAction {
   NOTICE("发布公告"),
   TRAINING("培训记录"),
   REVIEW("复审记录"),
-  MAIL_QUEUED("发送邮件"),
+  MAIL_QUEUED("邮件通知"),
   SUPERVISION("监督记录");
 
   private final String label;
