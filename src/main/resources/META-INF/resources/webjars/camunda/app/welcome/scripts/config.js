@@ -51,6 +51,11 @@ export default {
       description: '现行有效标准的监督检查表：查看，责任科室维护'
     },
     {
+      label: '审计追溯',
+      href: '/pages/audit.html',
+      description: '标准全过程记录的查询、导出与防篡改校验（审计监督人员和系统管理员）'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/latest/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'

@@ -1,0 +1,266 @@
+package org.stdflow.audit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * CSV and PDF of the same entries. CSV: UTF-8 with BOM (Excel opens Chinese correctly), RFC 4180
+ * quoting, one row per entry. PDF: A4, one block per entry, with a CJK TrueType font embedded as a
+ * subset (by default WenQuanYi Micro Hei shipped in the jar), so Chinese prints on any machine.
+ */
+@Component
+class AuditExports {
+
+  static final List<String> CSV_HEADER = List.of("序号", "时间", "标准编号", "标准名称", "流程", "流程实例", "步骤", "用户",
+      "姓名", "科室", "操作", "操作代码", "对象", "内容", "理由", "文件SHA-256", "记录哈希");
+
+  private static final float MARGIN = 40;
+  private static final float SIZE = 8;
+  private static final float LEADING = 11;
+
+  private final ResourceLoader resources;
+  private final AuditProperties properties;
+  private final Clock clock;
+  private final AtomicReference<byte[]> fontBytes = new AtomicReference<>();
+
+  AuditExports(ResourceLoader resources, AuditProperties properties, Clock clock) {
+    this.resources = resources;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  byte[] csv(List<AuditTrail.View> entries) {
+    StringBuilder b = new StringBuilder("\uFEFF");
+    row(b, CSV_HEADER);
+    for (AuditTrail.View e : entries) {
+      row(b, csvFields(e));
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static List<String> csvFields(AuditTrail.View e) {
+    return java.util.Arrays.asList(Long.toString(e.seq()), e.time(), e.standardCode(), e.standardTitle(),
+        e.processKey(), e.processInstanceId(), e.step(), e.actor(), e.actorName(), e.sectionName(), e.actionLabel(),
+        e.action(), e.subject(), e.value(), e.reason(), e.sha256(), e.hash());
+  }
+
+  private static void row(StringBuilder b, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append(quote(fields.get(i)));
+    }
+    b.append("\r\n");
+  }
+
+  private static String quote(String v) {
+    if (v == null) {
+      return "";
+    }
+    // a cell starting with = + @ would be a formula in a spreadsheet: keep it text
+    String s = !v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      return '"' + s.replace("\"", "\"\"") + '"';
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------ PDF
+
+  byte[] pdf(List<AuditTrail.View> entries, String title) {
+    byte[] fontFile = font();
+    boolean collection = fontFile.length > 4 && fontFile[0] == 't' && fontFile[1] == 't' && fontFile[2] == 'c'
+        && fontFile[3] == 'f';
+    try (TrueTypeCollection ttc = collection ? new TrueTypeCollection(new ByteArrayInputStream(fontFile)) : null;
+        TrueTypeFont single = collection ? null
+            : new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(fontFile));
+        PDDocument doc = new PDDocument()) {
+      TrueTypeFont ttf = collection ? firstFont(ttc) : single;
+      PDType0Font font = PDType0Font.load(doc, ttf, true);
+      CmapLookup cmap = ttf.getUnicodeCmapLookup();
+      PDDocumentInformation info = doc.getDocumentInformation();
+      info.setTitle("审计追溯记录");
+      info.setCreator("stdflow");
+      Writer w = new Writer(doc, font, cmap);
+      w.line("审计追溯记录", 14);
+      w.line(title, 10);
+      w.line("导出时间：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(AuditTrail.ZONE)
+          .format(clock.instant()) + "    共 " + entries.size() + " 条", SIZE);
+      w.gap();
+      for (AuditTrail.View e : entries) {
+        w.line("[" + e.seq() + "] " + e.time() + "  " + e.actorName()
+            + (e.sectionName() == null ? "" : "（" + e.sectionName() + "）")
+            + (e.standardCode() == null && e.standardTitle() == null ? ""
+                : "  标准：" + nz(e.standardCode()) + " " + nz(e.standardTitle())), SIZE);
+        w.line("操作：" + e.actionLabel() + (e.step() == null ? "" : "  步骤：" + e.step())
+            + (e.subject() == null ? "" : "  对象：" + e.subject()), SIZE);
+        if (e.value() != null) {
+          w.line("内容：" + e.value(), SIZE);
+        }
+        if (e.reason() != null) {
+          w.line("理由：" + e.reason(), SIZE);
+        }
+        if (e.sha256() != null) {
+          w.line("文件 SHA-256：" + e.sha256(), SIZE);
+        }
+        if (e.processInstanceId() != null) {
+          w.line("流程：" + nz(e.processKey()) + "  实例：" + e.processInstanceId(), SIZE);
+        }
+        w.line("记录哈希：" + e.hash(), SIZE);
+        w.gap();
+      }
+      w.close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("PDF export failed", e);
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static TrueTypeFont firstFont(TrueTypeCollection ttc) throws IOException {
+    List<TrueTypeFont> fonts = new ArrayList<>();
+    ttc.processAllFonts(fonts::add);
+    if (fonts.isEmpty()) {
+      throw new IOException("font collection holds no font");
+    }
+    return fonts.get(0);
+  }
+
+  /** The font file's bytes, read once; a .ttf is served as a one-font collection. */
+  private byte[] font() {
+    byte[] cached = fontBytes.get();
+    if (cached != null) {
+      return cached;
+    }
+    Resource r = resources.getResource(properties.pdfFont());
+    byte[] bytes;
+    try (InputStream in = r.getInputStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new PdfFontMissingException("导出 PDF 需要中文字体，但无法读取 stdflow.audit.pdf-font = «" + properties.pdfFont()
+          + "»。请将其设为一个 TrueType 字体文件（.ttf/.ttc，例如 file:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc）。", e);
+    }
+    fontBytes.compareAndSet(null, bytes);
+    return bytes;
+  }
+
+  /** Writes lines top to bottom, wrapping at the right margin and starting new pages. */
+  private static final class Writer {
+    private final PDDocument doc;
+    private final PDType0Font font;
+    private final CmapLookup cmap;
+    private PDPageContentStream out;
+    private float y;
+    private int pageNo;
+
+    Writer(PDDocument doc, PDType0Font font, CmapLookup cmap) throws IOException {
+      this.doc = doc;
+      this.font = font;
+      this.cmap = cmap;
+      newPage();
+    }
+
+    void newPage() throws IOException {
+      if (out != null) {
+        out.close();
+      }
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      pageNo++;
+      out = new PDPageContentStream(doc, page);
+      y = page.getMediaBox().getHeight() - MARGIN;
+      out.beginText();
+      out.setFont(font, 7);
+      out.newLineAtOffset(page.getMediaBox().getWidth() - MARGIN - 40, MARGIN / 2);
+      out.showText("第 " + pageNo + " 页");
+      out.endText();
+    }
+
+    void gap() {
+      y -= LEADING / 2;
+    }
+
+    void line(String text, float size) throws IOException {
+      float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+      for (String paragraph : printable(text).split("\n", -1)) {
+        for (String part : wrap(paragraph, size, width)) {
+          if (y - size * 1.4f < MARGIN) {
+            newPage();
+          }
+          y -= Math.max(LEADING, size * 1.4f);
+          out.beginText();
+          out.setFont(font, size);
+          out.newLineAtOffset(MARGIN, y);
+          out.showText(part);
+          out.endText();
+        }
+      }
+    }
+
+    private List<String> wrap(String text, float size, float width) throws IOException {
+      List<String> lines = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      float w = 0;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        String ch = new String(Character.toChars(cp));
+        float cw = font.getStringWidth(ch) / 1000 * size;
+        if (w + cw > width && current.length() > 0) {
+          lines.add(current.toString());
+          current.setLength(0);
+          w = 0;
+        }
+        current.append(ch);
+        w += cw;
+        i += Character.charCount(cp);
+      }
+      lines.add(current.toString());
+      return lines;
+    }
+
+    /** Characters the font has no glyph for (and control characters) become "?" instead of failing the export. */
+    private String printable(String text) {
+      StringBuilder b = new StringBuilder(text.length());
+      text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ').codePoints().forEach(cp -> {
+        if (cp == '\n') {
+          b.append('\n');
+        } else if (Character.isISOControl(cp) || cmap.getGlyphId(cp) == 0) {
+          b.append('?');
+        } else {
+          b.appendCodePoint(cp);
+        }
+      });
+      return b.toString();
+    }
+
+    void close() throws IOException {
+      out.close();
+    }
+  }
+}
