@@ -45,13 +45,17 @@ class RectificationRounds {
     Instant now = Instant.now(clock);
     records.openRound(id, round, severity, deadline);
     Instant reminder = deadline.minus(properties.reminderLead());
+    if (!reminder.isAfter(now)) {
+      // a deadline shorter than the lead time (a 1-day round): remind half-way, not at once
+      reminder = now.plus(java.time.Duration.between(now, deadline).dividedBy(2));
+    }
     execution.setVariable(ROUND, round);
     execution.setVariable(SEVERITY, severity);
     execution.setVariable(SEVERITY_LABEL, InspectionLabels.severity(severity));
     execution.setVariable(ROUND_STARTED_AT, Date.from(now));
     execution.setVariable(RECTIFICATION_DUE, Date.from(deadline));
     execution.setVariable("rectificationDueText", InspectionLabels.dateTime(Date.from(deadline), clock.getZone()));
-    execution.setVariable(REMINDER_DATE, Date.from(reminder.isBefore(now) ? now : reminder));
+    execution.setVariable(REMINDER_DATE, Date.from(reminder));
 
     List<InspectionRecords.Finding> open = records.findings(id).stream().filter(f -> "OPEN".equals(f.status())).toList();
     StringBuilder text = new StringBuilder();

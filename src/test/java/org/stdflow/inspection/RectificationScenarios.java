@@ -83,6 +83,10 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
             SELECT severity, deadline, started_at FROM insp_rectification_round WHERE rectification_id = :id AND round_no = 2""")
         .param("id", id).query().singleRow();
     assertThat(round2).containsEntry("SEVERITY", "CRITICAL");
+    // a 1-day round is shorter than the 1-day reminder lead: the reminder falls half-way
+    java.util.Date reminder = (java.util.Date) engine.getRuntimeService().getVariable(r.getId(), Vars.REMINDER_DATE);
+    assertThat(reminder.getTime() - ((java.sql.Timestamp) round2.get("STARTED_AT")).getTime())
+        .isBetween(12L * 3600 * 1000 - 5000, 12L * 3600 * 1000 + 5000);
     assertThat(((java.sql.Timestamp) round2.get("DEADLINE")).getTime() - ((java.sql.Timestamp) round2.get("STARTED_AT")).getTime())
         .isEqualTo(24L * 3600 * 1000);
     // only the open finding is to be rectified in round 2
