@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.stdflow.evaluation.SatisfactionSurveyProcess.Vars;
-import org.stdflow.inspection.SupervisionTestSupport;
+
 
 /** Drives satisfaction-survey as the office would; shared by the H2 process test, the REST test and PostgreSQL. */
-public abstract class SurveyTestSupport extends SupervisionTestSupport {
+public abstract class SurveyTestSupport extends FeedbackTestSupport {
 
   protected ProcessInstance startRound(String user, String quarter) {
     engine.getIdentityService().setAuthentication(user, groupsOf(user));
