@@ -34,11 +34,17 @@ class EvaluationRecordsController {
       GroupType.INSPECTION, GroupType.AUDIT, GroupType.ADMIN);
 
   private final EvaluationQueries queries;
+  private final SurveyRecords surveys;
   private final OrganisationFile organisation;
 
-  EvaluationRecordsController(EvaluationQueries queries, OrganisationFile organisation) {
+  EvaluationRecordsController(EvaluationQueries queries, SurveyRecords surveys, OrganisationFile organisation) {
     this.queries = queries;
+    this.surveys = surveys;
     this.organisation = organisation;
+  }
+
+  /** The body of PUT /api/surveys/definitions/{service}. */
+  record DefinitionRequest(String name, String section, Boolean active, List<String> questions) {
   }
 
   /** A refused request, answered as {status, message}. */
@@ -133,6 +139,53 @@ class EvaluationRecordsController {
   @GetMapping("/api/surveys/definitions")
   List<Map<String, Object>> surveyDefinitions() {
     return queries.surveyDefinitions();
+  }
+
+  /**
+   * Creates or replaces the survey of a service (name, responsible section, active, questions on the
+   * scale 1–5). The office and admins only.
+   */
+  @org.springframework.web.bind.annotation.PutMapping("/api/surveys/definitions/{service}")
+  Map<String, Object> saveDefinition(@PathVariable String service,
+      @org.springframework.web.bind.annotation.RequestBody DefinitionRequest body,
+      @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+    if (!readsAll(user, Set.of(GroupType.OFFICE, GroupType.ADMIN))) {
+      throw new EvaluationApiException(HttpStatus.FORBIDDEN, "只有标准化办公室和系统管理员可以维护满意度测评表");
+    }
+    java.util.Map<String, String> errors = new LinkedHashMap<>();
+    if (!service.matches("^[a-z][a-z0-9-]{1,39}$")) {
+      errors.put("service", "服务代码只能由小写字母、数字和连字符组成（2–40 个字符，以字母开头）");
+    }
+    String name = body == null ? null : blankToNull(body.name());
+    if (name == null || name.length() < 2 || name.length() > 100) {
+      errors.put("name", "测评名称须为 2–100 个字");
+    }
+    String section = body == null ? null : blankToNull(body.section());
+    OrganisationFile.GroupEntry g = section == null ? null : organisation.group(section);
+    if (g == null || g.type() != GroupType.SECTION) {
+      errors.put("section", section == null ? "请选择责任科室" : "没有名为 " + section + " 的科室");
+    }
+    List<String> questions = new ArrayList<>();
+    if (body == null || body.questions() == null || body.questions().isEmpty() || body.questions().size() > 20) {
+      errors.put("questions", "测评表须有 1–20 个问题");
+    } else {
+      for (int i = 0; i < body.questions().size(); i++) {
+        String q = blankToNull(body.questions().get(i));
+        if (q == null || q.length() < 2 || q.length() > 200) {
+          errors.put("questions[" + i + "]", "第 " + (i + 1) + " 个问题须为 2–200 个字");
+        } else if (questions.contains(q)) {
+          errors.put("questions[" + i + "]", "第 " + (i + 1) + " 个问题与前面的问题重复");
+        } else {
+          questions.add(q);
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new org.stdflow.platform.validation.FormValidationException(errors);
+    }
+    surveys.saveDefinition(service, name, section, body.active() == null || body.active(), questions);
+    return queries.surveyDefinitions().stream().filter(d -> service.equals(d.get("service"))).findFirst()
+        .orElseThrow();
   }
 
   private boolean readsAll(CurrentUser user, Set<GroupType> types) {

@@ -112,6 +112,31 @@ public class SurveyRecords {
         .list();
   }
 
+  /**
+   * Creates or replaces a survey definition. Recorded results keep their own copy of the questions,
+   * and a round in progress keeps the questions it was prepared with.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public long saveDefinition(String service, String name, String sectionId, boolean active, List<String> questions) {
+    Long id = jdbc.sql("SELECT id FROM ev_survey WHERE service = :s").param("s", service).query(Long.class)
+        .optional().orElse(null);
+    if (id == null) {
+      KeyHolder keys = new GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO ev_survey (service, name, section_id, active) VALUES (:s, :n, :sec, :a)")
+          .param("s", service).param("n", name).param("sec", sectionId).param("a", active).update(keys, "id");
+      id = keys.getKey().longValue();
+    } else {
+      jdbc.sql("UPDATE ev_survey SET name = :n, section_id = :sec, active = :a WHERE id = :id").param("n", name)
+          .param("sec", sectionId).param("a", active).param("id", id).update();
+      jdbc.sql("DELETE FROM ev_survey_question WHERE survey_id = :id").param("id", id).update();
+    }
+    for (int i = 0; i < questions.size(); i++) {
+      jdbc.sql("INSERT INTO ev_survey_question (survey_id, sort_order, text) VALUES (:id, :o, :t)").param("id", id)
+          .param("o", i + 1).param("t", questions.get(i)).update();
+    }
+    return id;
+  }
+
   void setRectification(long resultId, long rectificationId) {
     jdbc.sql("UPDATE ev_survey_result SET rectification_id = :r WHERE id = :id").param("r", rectificationId)
         .param("id", resultId).update();
