@@ -107,9 +107,9 @@ class EvaluationBrowserTest {
     tasklist.claim();
     assertThat(tasklist.bodyText()).contains("机关食堂就餐服务").contains("饭菜质量与口味").contains("服务人员态度");
     tasklist.type("参评人数", "5");
-    List<WebElement> fives = fields("5 分（非常满意）人数");
-    List<WebElement> fours = fields("4 分（满意）人数");
-    List<WebElement> threes = fields("3 分（一般）人数");
+    List<WebElement> fives = fields("5 分（非常满意）");
+    List<WebElement> fours = fields("4 分（满意）");
+    List<WebElement> threes = fields("3 分（一般）");
     assertThat(fives).hasSize(4);
     for (int i = 0; i < 4; i++) {
       typeInto(fives.get(i), "6");
