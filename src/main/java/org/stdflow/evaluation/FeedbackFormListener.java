@@ -4,7 +4,6 @@ import static org.stdflow.evaluation.FeedbackProcess.Vars.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -29,8 +28,7 @@ import org.stdflow.standard.StandardStatus;
 class FeedbackFormListener implements ExecutionListener {
 
   static final List<String> VERDICTS = List.of("substantiated", "unfounded", "verify");
-  private static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.of("Asia/Shanghai"));
+  private static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final FeedbackRecords records;
   private final StandardRegister register;
@@ -125,7 +123,7 @@ class FeedbackFormListener implements ExecutionListener {
     execution.setVariable(SECTION_NAME, labels.groupName(section));
     execution.setVariable(SUBSTANTIATED, substantiated);
     execution.setVariable(REPLY_DUE, Date.from(due));
-    execution.setVariable(REPLY_DUE_TEXT, DUE_TEXT.format(due));
+    execution.setVariable(REPLY_DUE_TEXT, DUE_TEXT.withZone(clock.getZone()).format(due));
     execution.setVariable(REMINDER_DATE, Date.from(due.minus(properties.replyReminderLead())));
   }
 
