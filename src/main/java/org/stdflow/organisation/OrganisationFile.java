@@ -134,7 +134,9 @@ public record OrganisationFile(List<GroupEntry> groups, List<UserEntry> users, M
         List<String> ids = new ArrayList<>();
         for (Object g : value instanceof List<?> vl ? vl : List.of()) {
           String gid = str(g);
-          if (gid != null && groupIds.contains(gid)) {
+          if ("all".equals(gid)) {
+            ids.addAll(groupIds); // every group: anyone who can log in may start the process
+          } else if (gid != null && groupIds.contains(gid)) {
             ids.add(gid);
           } else {
             problems.add("process '" + key + "' names unknown starter group '" + g + "'; skipped");
