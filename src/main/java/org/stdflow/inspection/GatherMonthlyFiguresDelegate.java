@@ -21,23 +21,25 @@ import org.stdflow.organisation.OrganisationFile.GroupEntry;
 
 /**
  * 汇总月度数据: the month (chosen, else the previous one), whether it has been evaluated already,
- * and one row per section with the month's figures for the evaluation form. Complaints and
- * satisfaction belong to complaints handling, which does not exist yet: they are null and the form
- * says 暂无数据.
+ * and one row per section with the month's figures for the evaluation form, including the
+ * complaints the section answered and its services' satisfaction rate (EvaluationFigures; 本季度暂无测评
+ * before the quarter's surveys are entered).
  */
 @Component("gatherMonthlyFiguresDelegate")
 class GatherMonthlyFiguresDelegate implements JavaDelegate {
 
-  static final String NO_DATA = "暂无数据";
+  static final String NO_SURVEY = "本季度暂无测评";
 
   private final OrganisationFile organisation;
   private final SupervisionFigures figures;
   private final CadenceRecords records;
   private final InspectionProperties properties;
   private final Clock clock;
+  private final EvaluationFigures evaluation;
 
   GatherMonthlyFiguresDelegate(OrganisationFile organisation, SupervisionFigures figures, CadenceRecords records,
-      InspectionProperties properties, Clock clock) {
+      InspectionProperties properties, Clock clock, EvaluationFigures evaluation) {
+    this.evaluation = evaluation;
     this.organisation = organisation;
     this.figures = figures;
     this.records = records;
@@ -75,10 +77,12 @@ class GatherMonthlyFiguresDelegate implements JavaDelegate {
       row.put("rectClosed", f.rectClosed());
       row.put("rectOverdue", f.rectOverdue());
       row.put("criticisms", f.criticisms());
-      row.put("complaints", null);
-      row.put("complaintsText", NO_DATA);
-      row.put("satisfaction", null);
-      row.put("satisfactionText", NO_DATA);
+      int complaints = evaluation.complaints(section.id(), month);
+      java.math.BigDecimal satisfaction = evaluation.satisfaction(section.id(), month);
+      row.put("complaints", complaints);
+      row.put("complaintsText", complaints + " 件");
+      row.put("satisfaction", satisfaction);
+      row.put("satisfactionText", satisfaction == null ? NO_SURVEY : satisfaction.stripTrailingZeros().toPlainString() + "%");
       shown.put(section.id(), new LinkedHashMap<>(row));
       row.put("score", null);
       row.put("comment", "");

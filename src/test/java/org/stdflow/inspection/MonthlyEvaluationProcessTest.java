@@ -44,6 +44,10 @@ class MonthlyEvaluationProcessTest extends CadenceTestSupport {
     rectification("sec-canteen", month.atDay(10).atTime(9, 0), month.atDay(20).atTime(9, 0),
         month.atDay(17).atTime(18, 0), month.atDay(16).atTime(9, 0));
     criticism("sec-canteen", month.atDay(21).atTime(15, 0));
+    complaint("sec-canteen", month.atDay(2).atTime(10, 0));
+    complaint("sec-canteen", month.atEndOfMonth().atTime(16, 0));
+    complaint("sec-canteen", month.plusMonths(1).atDay(1).atTime(8, 0)); // next month
+    surveyResult("canteen", month, "87.50");
     // failed on the 5th, deadline the 12th, still open at the end of the month: overdue
     rectification("sec-energy", month.atDay(5).atTime(9, 0), null, month.atDay(12).atTime(18, 0), null);
 
@@ -68,9 +72,12 @@ class MonthlyEvaluationProcessTest extends CadenceTestSupport {
     assertThat(canteen.prop("rectClosed").numberValue()).isEqualTo(1);
     assertThat(canteen.prop("rectOverdue").numberValue()).isEqualTo(0);
     assertThat(canteen.prop("criticisms").numberValue()).isEqualTo(1);
-    assertThat(canteen.prop("complaintsText").stringValue()).isEqualTo("暂无数据");
-    assertThat(canteen.prop("satisfactionText").stringValue()).isEqualTo("暂无数据");
-    assertThat(canteen.prop("complaints").isNull()).isTrue();
+    // complaints given to the section this month, and its services' satisfaction this quarter
+    assertThat(canteen.prop("complaints").numberValue()).isEqualTo(2);
+    assertThat(canteen.prop("complaintsText").stringValue()).isEqualTo("2 件");
+    assertThat(canteen.prop("satisfactionText").stringValue()).isEqualTo("87.5%");
+    assertThat(rows.get("sec-energy").prop("complaintsText").stringValue()).isEqualTo("0 件");
+    assertThat(rows.get("sec-energy").prop("satisfactionText").stringValue()).isEqualTo("本季度暂无测评");
     SpinJsonNode energy = rows.get("sec-energy");
     assertThat(energy.prop("passRateText").stringValue()).isEqualTo("0%");
     assertThat(energy.prop("rectOverdue").numberValue()).isEqualTo(1);
@@ -166,5 +173,21 @@ class MonthlyEvaluationProcessTest extends CadenceTestSupport {
       rows.add(row);
     });
     return Spin.JSON(rows);
+  }
+
+  private void complaint(String section, java.time.LocalDateTime at) {
+    jdbc.sql("""
+            INSERT INTO ev_feedback (feedback_type, status, section_id, submitter, description, submitted_at)
+            VALUES ('COMPLAINT', 'ASSIGNED', :s, 'sunli', '午餐供应时间不足，12:10 后已无菜品', :at)""")
+        .param("s", section).param("at", java.sql.Timestamp.valueOf(at)).update();
+  }
+
+  private void surveyResult(String service, YearMonth month, String rate) {
+    jdbc.sql("""
+            INSERT INTO ev_survey_result (survey_id, quarter, section_id, respondents, answers, satisfied_answers,
+                                          satisfaction_rate, threshold, below_threshold, entered_by, entered_at)
+            SELECT id, :q, section_id, 20, 80, 70, :rate, 90, TRUE, 'zhaomin', :at FROM ev_survey WHERE service = :svc""")
+        .param("q", month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1)).param("rate", new java.math.BigDecimal(rate))
+        .param("at", java.sql.Timestamp.valueOf(month.atDay(28).atStartOfDay())).param("svc", service).update();
   }
 }

@@ -55,7 +55,7 @@ class SupervisionCadencesBrowserTest {
     tasklist.login("zhaomin");
     tasklist.openTaskFromFilter(TasklistFilterSetup.SECTION_TASKS, task.getId(), "月度评价");
     tasklist.claim();
-    assertThat(tasklist.bodyText()).contains("综合科").contains("办公用房管理科").contains("暂无应检记录").contains("暂无数据");
+    assertThat(tasklist.bodyText()).contains("综合科").contains("办公用房管理科").contains("暂无应检记录").contains("本季度暂无测评").contains("0 件");
     List<WebElement> scores = tasklist.driver.findElements(By.xpath(
         "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), '评分')]/following::input[1]"));
     assertThat(scores).hasSize(7);
