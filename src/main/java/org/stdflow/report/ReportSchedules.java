@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * The schedules of the periodic reports, for the timer start events of periodic-report.bpmn:
+ * The schedules of the periodic reports, for the timer start events of monthly-report.bpmn and
+ * quarterly-report.bpmn:
  * {@code ${reportSchedules.cron('monthly')}}. Checked at start so that a typo names its property.
  */
 @Component("reportSchedules")

@@ -1,5 +1,6 @@
 package org.stdflow.report;
 
+import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a changed {@code stdflow.report.monthly-cron} / {@code quarterly-cron} take effect: Camunda
  * evaluates a timer start event's cycle only when the model is deployed, and an unchanged model is
- * not redeployed. The same approach as the supervision cadences' {@code CadenceTimerSync}, per
- * start event of periodic-report.bpmn; idempotent and safe on several nodes.
+ * not redeployed. The same approach as the supervision cadences' {@code CadenceTimerSync}, for
+ * monthly-report.bpmn and quarterly-report.bpmn; idempotent and safe on several nodes.
  */
 @Component
 class ReportTimerSync {
@@ -42,21 +43,21 @@ class ReportTimerSync {
 
   /** Returns how many timers changed. */
   int sync() {
-    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(PeriodicReportProcess.KEY).latestVersion().singleResult();
-    if (definition == null) {
-      return 0;
-    }
     int changed = 0;
-    for (JobDefinition jd : engine.getManagementService().createJobDefinitionQuery()
-        .processDefinitionId(definition.getId()).jobType(TimerStartEventJobHandler.TYPE).list()) {
-      String cron = schedules.cron(PeriodicReportProcess.START_QUARTERLY.equals(jd.getActivityId()) ? "quarterly"
-          : "monthly");
-      for (Job job : engine.getManagementService().createJobQuery().jobDefinitionId(jd.getId()).timers().list()) {
-        if (update(job.getId(), cron)) {
-          LOG.info("Timer {} of {} now runs on the configured cycle '{}'", jd.getActivityId(), PeriodicReportProcess.KEY,
-              cron);
-          changed++;
+    for (Map.Entry<String, String> process : PeriodicReportProcess.KIND_OF_KEY.entrySet()) {
+      ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(process.getKey()).latestVersion().singleResult();
+      if (definition == null) {
+        continue;
+      }
+      String cron = schedules.cron(process.getValue());
+      for (JobDefinition jd : engine.getManagementService().createJobDefinitionQuery()
+          .processDefinitionId(definition.getId()).jobType(TimerStartEventJobHandler.TYPE).list()) {
+        for (Job job : engine.getManagementService().createJobQuery().jobDefinitionId(jd.getId()).timers().list()) {
+          if (update(job.getId(), cron)) {
+            LOG.info("Timer of {} now runs on the configured cycle '{}'", process.getKey(), cron);
+            changed++;
+          }
         }
       }
     }

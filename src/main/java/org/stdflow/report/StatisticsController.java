@@ -97,7 +97,7 @@ class StatisticsController {
     Matcher m = REPORT_FILE.matcher(file);
     if (!m.matches()) {
       throw new StatisticsApiException(HttpStatus.NOT_FOUND,
-          "报告文件须为 <期间>.pdf 或 <期间>.xlsx，例如 monthly/2026-11.pdf、quarterly/2026-Q4.xlsx");
+          "请求的报告文件不存在：报告文件须为 <期间>.pdf 或 <期间>.xlsx，例如 monthly/2026-11.pdf、quarterly/2026-Q4.xlsx");
     }
     ReportPeriod period;
     try {

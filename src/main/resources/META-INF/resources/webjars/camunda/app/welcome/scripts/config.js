@@ -51,6 +51,11 @@ export default {
       description: '现行有效标准的监督检查表：查看，责任科室维护'
     },
     {
+      label: '统计分析',
+      href: '/pages/dashboard.html',
+      description: '标准体系、复审、检查、整改、表扬批评、投诉和满意度的统计图表与月度、季度报告'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/latest/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'

@@ -1,0 +1,107 @@
+package org.stdflow.report;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** Inserts register and supervision records directly, for tests that know every figure to expect. */
+final class StatisticsTestData {
+
+  static final String PLACE = "centre-plant";
+
+  private final JdbcClient jdbc;
+  final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+  StatisticsTestData(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A node of the standard system; code unique per test run. */
+  String node(String code, String name, String parent, int sortOrder) {
+    jdbc.sql("INSERT INTO std_node (code, name, parent_code, sort_order) VALUES (:c, :n, :p, :o)")
+        .param("c", code).param("n", name).param("p", parent).param("o", sortOrder).update();
+    return code;
+  }
+
+  record Standard(long id, Long versionId) {
+  }
+
+  /** A register entry; a version effective on {@code effective} when that is given. */
+  Standard standard(String label, String node, String type, String status, String section, LocalDate nextReview,
+      LocalDate effective) {
+    Timestamp now = Timestamp.valueOf(LocalDateTime.of(2010, 1, 1, 9, 0));
+    String code = "T/STAT " + label + "-" + suffix;
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO std_standard (title, node_code, standard_type, responsible_section, status, code,
+                                      next_review_date, created_by, created_at, updated_at)
+            VALUES (:title, :node, :type, :section, :status, :code, :review, 'test', :now, :now)""")
+        .param("title", "统计测试标准" + label + suffix).param("node", node).param("type", type).param("section", section)
+        .param("status", status).param("code", code).param("review", nextReview).param("now", now)
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    Long versionId = null;
+    if (effective != null) {
+      GeneratedKeyHolder v = new GeneratedKeyHolder();
+      jdbc.sql("""
+              INSERT INTO std_version (standard_id, version_no, code, status, effective_date, published_at, approved_by)
+              VALUES (:sid, 1, :code, 'IN_FORCE', :eff, :now, 'wangjianguo')""")
+          .param("sid", id).param("code", code).param("eff", effective).param("now", now).update(v, "id");
+      versionId = v.getKey().longValue();
+      jdbc.sql("UPDATE std_standard SET current_version_id = :v, effective_date = :eff WHERE id = :id")
+          .param("v", versionId).param("eff", effective).param("id", id).update();
+    }
+    return new Standard(id, versionId);
+  }
+
+  void review(Standard s, LocalDateTime at) {
+    jdbc.sql("""
+            INSERT INTO std_review (standard_id, version_id, review_trigger, outcome, reviewed_by, reviewed_at)
+            VALUES (:s, :v, 'PERIODIC', 'KEEP', 'zhaomin', :at)""")
+        .param("s", s.id()).param("v", s.versionId()).param("at", at).update();
+  }
+
+  long inspection(Standard s, String section, LocalDate date, String status) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO insp_inspection (inspection_date, standard_id, version_id, place_code, section_id, status,
+                                         created_at)
+            VALUES (:d, :s, :v, :p, :sec, :st, :at)""")
+        .param("d", date).param("s", s.id()).param("v", s.versionId()).param("p", PLACE).param("sec", section)
+        .param("st", status).param("at", date.atStartOfDay()).update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  long rectification(Long inspectionId, Standard s, String section, String source, LocalDateTime opened,
+      LocalDateTime closed) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO insp_rectification (inspection_id, standard_id, section_id, status, current_round, opened_at,
+                                            closed_at, source, source_ref)
+            VALUES (:i, :s, :sec, :st, 1, :o, :c, :src, :ref)""")
+        .param("i", inspectionId).param("s", s == null ? null : s.id()).param("sec", section)
+        .param("st", closed == null ? "OPEN" : "CLOSED").param("o", opened).param("c", closed).param("src", source)
+        .param("ref", "INSPECTION".equals(source) ? null : source + "-" + UUID.randomUUID())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void round(long rectificationId, int no, LocalDateTime started, LocalDateTime deadline, LocalDateTime reinspected) {
+    jdbc.sql("""
+            INSERT INTO insp_rectification_round (rectification_id, round_no, severity, deadline, started_at,
+                                                  reinspected_at, result)
+            VALUES (:r, :n, 'MINOR', :d, :s, :ri, :res)""")
+        .param("r", rectificationId).param("n", no).param("d", deadline).param("s", started).param("ri", reinspected)
+        .param("res", reinspected == null ? null : "PASSED").update();
+  }
+
+  void commendation(String kind, String source, String section, LocalDateTime at) {
+    jdbc.sql("""
+            INSERT INTO insp_commendation (kind, source, section_id, reason, recorded_by, recorded_at)
+            VALUES (:k, :s, :sec, '统计测试', 'wangjianguo', :at)""")
+        .param("k", kind).param("s", source).param("sec", section).param("at", at).update();
+  }
+}
