@@ -67,7 +67,7 @@ public class StatisticsQueries {
     List<Statistics.Section> sections = visibleSections(f).stream()
         .map(id -> new Statistics.Section(id, sectionName(id))).toList();
     return new Statistics(new Statistics.Period(f.from(), f.to(), periodLabel), section, node, GENERATED.format(now),
-        standardFigures(f, nodes, subtree, standards), reviews(f, standards, now.toLocalDate()), inspections(f),
+        standardFigures(f, nodes, standards), reviews(f, standards, now.toLocalDate()), inspections(f),
         rectifications(f, now), commendations(f), feedback.complaints(f), feedback.satisfaction(f), sections);
   }
 
@@ -126,8 +126,7 @@ public class StatisticsQueries {
     return new StandardRows(rows);
   }
 
-  private Statistics.Standards standardFigures(StatisticsFilter f, List<NodeRow> nodes, Set<String> subtree,
-      StandardRows standards) {
+  private Statistics.Standards standardFigures(StatisticsFilter f, List<NodeRow> nodes, StandardRows standards) {
     Map<String, Integer> byStatus = new HashMap<>();
     Map<String, Integer> byType = new HashMap<>();
     Map<String, int[]> direct = new HashMap<>();   // node -> in force: all, internal, adopted, regulation

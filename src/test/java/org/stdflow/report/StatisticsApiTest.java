@@ -50,55 +50,10 @@ class StatisticsApiTest {
 
   @BeforeAll
   void knownDataSet() {
-    StatisticsTestData d = new StatisticsTestData(jdbc);
-    root = d.node("ST" + d.suffix, "统计测试体系" + d.suffix, null, 90);
-    child = d.node("ST" + d.suffix + "-1", "统计测试节点一", root, 1);
-    emptyChild = d.node("ST" + d.suffix + "-2", "统计测试节点二", root, 2);
-
-    var s1 = d.standard("S1", child, "INTERNAL", "IN_FORCE", ENERGY, LocalDate.of(2011, 3, 15), LocalDate.of(2011, 2, 1));
-    var s2 = d.standard("S2", child, "INTERNAL", "IN_FORCE", ENERGY, LocalDate.of(2030, 1, 1), LocalDate.of(2010, 5, 1));
-    var s3 = d.standard("S3", child, "NATIONAL", "IN_FORCE", ENERGY, LocalDate.of(2011, 6, 30), LocalDate.of(2011, 9, 9));
-    d.standard("S4", child, "REGULATION", "IN_FORCE", ENERGY, LocalDate.of(2012, 5, 1), null);
-    d.standard("S5", child, "INTERNAL", "DRAFTING", ENERGY, null, null);
-    d.standard("S6", child, "LOCAL", "REPEALED", ENERGY, null, null);
-    d.standard("S7", root, "REGULATION", "IN_FORCE", ENERGY, null, null);
-    var s8 = d.standard("S8", child, "INTERNAL", "IN_FORCE", CANTEEN, LocalDate.of(2031, 1, 1), LocalDate.of(2009, 1, 1));
-    d.review(s2, LocalDateTime.of(2011, 4, 1, 10, 0));
-    d.review(s1, LocalDateTime.of(2010, 12, 31, 10, 0));   // before the period
-
-    d.inspection(s1, ENERGY, LocalDate.of(2011, 1, 10), "PASSED");
-    d.inspection(s1, ENERGY, LocalDate.of(2011, 1, 11), "PASSED");
-    long failedJan = d.inspection(s1, ENERGY, LocalDate.of(2011, 1, 12), "FAILED");
-    d.inspection(s2, ENERGY, LocalDate.of(2011, 2, 3), "MISSED");
-    d.inspection(s2, ENERGY, LocalDate.of(2011, 2, 4), "PASSED");
-    d.inspection(s3, ENERGY, LocalDate.of(2011, 3, 5), "PLANNED");        // not due yet: not counted
-    long failedBefore = d.inspection(s1, ENERGY, LocalDate.of(2010, 12, 31), "FAILED");   // before the period
-    d.inspection(s8, CANTEEN, LocalDate.of(2011, 1, 15), "FAILED");
-
-    // closed in the period: 8, 3.5 and 32 days → mean 14.5
-    long r1 = d.rectification(failedJan, s1, ENERGY, "INSPECTION", LocalDateTime.of(2011, 1, 12, 10, 0),
-        LocalDateTime.of(2011, 1, 20, 10, 0));
-    d.round(r1, 1, LocalDateTime.of(2011, 1, 12, 10, 0), LocalDateTime.of(2011, 1, 15, 18, 0),
-        LocalDateTime.of(2011, 1, 20, 10, 0));
-    d.rectification(null, null, ENERGY, "COMPLAINT", LocalDateTime.of(2011, 3, 1, 0, 0),
-        LocalDateTime.of(2011, 3, 4, 12, 0));
-    d.rectification(failedBefore, s1, ENERGY, "INSPECTION", LocalDateTime.of(2010, 12, 31, 9, 0),
-        LocalDateTime.of(2011, 2, 1, 9, 0));
-    // open at the end of 2011: one overdue, one within its deadline, one re-inspected in time (closed in 2012)
-    long r4 = d.rectification(null, s2, ENERGY, "INSPECTION", LocalDateTime.of(2011, 11, 1, 8, 0), null);
-    d.round(r4, 1, LocalDateTime.of(2011, 11, 1, 8, 0), LocalDateTime.of(2011, 11, 10, 18, 0), null);
-    long r5 = d.rectification(null, s3, ENERGY, "INSPECTION", LocalDateTime.of(2011, 12, 20, 8, 0), null);
-    d.round(r5, 1, LocalDateTime.of(2011, 12, 20, 8, 0), LocalDateTime.of(2012, 1, 10, 18, 0), null);
-    long r6 = d.rectification(null, null, ENERGY, "SURVEY", LocalDateTime.of(2011, 6, 1, 8, 0),
-        LocalDateTime.of(2012, 2, 1, 8, 0));
-    d.round(r6, 1, LocalDateTime.of(2011, 6, 1, 8, 0), LocalDateTime.of(2011, 7, 1, 18, 0),
-        LocalDateTime.of(2011, 6, 25, 10, 0));
-
-    d.commendation("PRAISE", "QUARTERLY", ENERGY, LocalDateTime.of(2011, 4, 1, 9, 0));
-    d.commendation("CRITICISM", "RECTIFICATION", ENERGY, LocalDateTime.of(2011, 5, 1, 9, 0));
-    d.commendation("CRITICISM", "QUARTERLY", ENERGY, LocalDateTime.of(2011, 10, 1, 9, 0));
-    d.commendation("PRAISE", "QUARTERLY", ENERGY, LocalDateTime.of(2010, 12, 1, 9, 0));   // before the period
-
+    StatisticsTestData.Tree tree = new StatisticsTestData(jdbc).energy2011();
+    root = tree.root();
+    child = tree.child();
+    emptyChild = tree.emptyChild();
     query = "/api/statistics?from=2011-01-01&to=2011-12-31&section=" + ENERGY + "&node=" + root;
   }
 
@@ -110,7 +65,11 @@ class StatisticsApiTest {
 
   @Test
   void everyFigureOfTheEnergySectionIn2011() {
-    JsonNode s = get("zhaomin", query);
+    assertEveryFigureOfTheEnergySectionIn2011(get("zhaomin", query), root, child, emptyChild);
+  }
+
+  /** The figures of {@link StatisticsTestData#energy2011()} for sec-energy, 2011, its root node. */
+  static void assertEveryFigureOfTheEnergySectionIn2011(JsonNode s, String root, String child, String emptyChild) {
 
     assertThat(s.at("/period/from").asText()).isEqualTo("2011-01-01");
     assertThat(s.at("/period/to").asText()).isEqualTo("2011-12-31");
@@ -179,7 +138,7 @@ class StatisticsApiTest {
     JsonNode rs = rc.at("/bySection/0");
     assertThat(rs.get("section").asText() + " " + rs.get("sectionName").asText() + " " + rs.get("opened").asInt() + "/"
         + rs.get("closed").asInt() + "/" + rs.get("open").asInt() + "/" + rs.get("overdue").asInt() + " "
-        + rs.get("meanDaysToClose").decimalValue()).isEqualTo("sec-energy 节能科 5/3/3/1 14.5");
+        + rs.get("meanDaysToClose").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP)).isEqualTo("sec-energy 节能科 5/3/3/1 14.5");
 
     JsonNode cm = s.get("commendations");
     assertThat(cm.get("praise").asInt()).isEqualTo(1);
@@ -420,7 +379,7 @@ class StatisticsApiTest {
     List<String> out = new ArrayList<>();
     list.forEach(r -> out.add(r.get("key").asText() + " " + r.get("label").asText() + " " + r.get("passed").asInt() + "/"
         + r.get("failed").asInt() + "/" + r.get("missed").asInt() + " "
-        + (r.get("passRate").isNull() ? "null" : r.get("passRate").decimalValue().toPlainString())));
+        + (r.get("passRate").isNull() ? "null" : r.get("passRate").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString())));
     return out;
   }
 }

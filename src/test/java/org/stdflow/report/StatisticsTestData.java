@@ -104,4 +104,67 @@ final class StatisticsTestData {
             VALUES (:k, :s, :sec, '统计测试', 'wangjianguo', :at)""")
         .param("k", kind).param("s", source).param("sec", section).param("at", at).update();
   }
+
+  /** The tree nodes of {@link #energy2011()}. */
+  record Tree(String root, String child, String emptyChild) {
+  }
+
+  /**
+   * A known data set in 2011 (a year no other test writes), in a tree node of its own, for the
+   * energy section plus one canteen record; the figures are asserted by
+   * {@code StatisticsApiTest.assertEveryFigureOfTheEnergySectionIn2011}.
+   */
+  Tree energy2011() {
+    String energy = "sec-energy";
+    String canteen = "sec-canteen";
+    String root = node("ST" + suffix, "统计测试体系" + suffix, null, 90);
+    String child = node("ST" + suffix + "-1", "统计测试节点一", root, 1);
+    String emptyChild = node("ST" + suffix + "-2", "统计测试节点二", root, 2);
+
+    var s1 = standard("S1", child, "INTERNAL", "IN_FORCE", energy, LocalDate.of(2011, 3, 15), LocalDate.of(2011, 2, 1));
+    var s2 = standard("S2", child, "INTERNAL", "IN_FORCE", energy, LocalDate.of(2030, 1, 1), LocalDate.of(2010, 5, 1));
+    var s3 = standard("S3", child, "NATIONAL", "IN_FORCE", energy, LocalDate.of(2011, 6, 30), LocalDate.of(2011, 9, 9));
+    standard("S4", child, "REGULATION", "IN_FORCE", energy, LocalDate.of(2012, 5, 1), null);
+    standard("S5", child, "INTERNAL", "DRAFTING", energy, null, null);
+    standard("S6", child, "LOCAL", "REPEALED", energy, null, null);
+    standard("S7", root, "REGULATION", "IN_FORCE", energy, null, null);
+    var s8 = standard("S8", child, "INTERNAL", "IN_FORCE", canteen, LocalDate.of(2031, 1, 1), LocalDate.of(2009, 1, 1));
+    review(s2, LocalDateTime.of(2011, 4, 1, 10, 0));
+    review(s1, LocalDateTime.of(2010, 12, 31, 10, 0));   // before the period
+
+    inspection(s1, energy, LocalDate.of(2011, 1, 10), "PASSED");
+    inspection(s1, energy, LocalDate.of(2011, 1, 11), "PASSED");
+    long failedJan = inspection(s1, energy, LocalDate.of(2011, 1, 12), "FAILED");
+    inspection(s2, energy, LocalDate.of(2011, 2, 3), "MISSED");
+    inspection(s2, energy, LocalDate.of(2011, 2, 4), "PASSED");
+    inspection(s3, energy, LocalDate.of(2011, 3, 5), "PLANNED");        // not due yet: not counted
+    long failedBefore = inspection(s1, energy, LocalDate.of(2010, 12, 31), "FAILED");   // before the period
+    inspection(s8, canteen, LocalDate.of(2011, 1, 15), "FAILED");
+
+    // closed in the period: 8, 3.5 and 32 days → mean 14.5
+    long r1 = rectification(failedJan, s1, energy, "INSPECTION", LocalDateTime.of(2011, 1, 12, 10, 0),
+        LocalDateTime.of(2011, 1, 20, 10, 0));
+    round(r1, 1, LocalDateTime.of(2011, 1, 12, 10, 0), LocalDateTime.of(2011, 1, 15, 18, 0),
+        LocalDateTime.of(2011, 1, 20, 10, 0));
+    rectification(null, null, energy, "COMPLAINT", LocalDateTime.of(2011, 3, 1, 0, 0),
+        LocalDateTime.of(2011, 3, 4, 12, 0));
+    rectification(failedBefore, s1, energy, "INSPECTION", LocalDateTime.of(2010, 12, 31, 9, 0),
+        LocalDateTime.of(2011, 2, 1, 9, 0));
+    // open at the end of 2011: one overdue, one within its deadline, one re-inspected in time (closed in 2012)
+    long r4 = rectification(null, s2, energy, "INSPECTION", LocalDateTime.of(2011, 11, 1, 8, 0), null);
+    round(r4, 1, LocalDateTime.of(2011, 11, 1, 8, 0), LocalDateTime.of(2011, 11, 10, 18, 0), null);
+    long r5 = rectification(null, s3, energy, "INSPECTION", LocalDateTime.of(2011, 12, 20, 8, 0), null);
+    round(r5, 1, LocalDateTime.of(2011, 12, 20, 8, 0), LocalDateTime.of(2012, 1, 10, 18, 0), null);
+    long r6 = rectification(null, null, energy, "SURVEY", LocalDateTime.of(2011, 6, 1, 8, 0),
+        LocalDateTime.of(2012, 2, 1, 8, 0));
+    round(r6, 1, LocalDateTime.of(2011, 6, 1, 8, 0), LocalDateTime.of(2011, 7, 1, 18, 0),
+        LocalDateTime.of(2011, 6, 25, 10, 0));
+
+    commendation("PRAISE", "QUARTERLY", energy, LocalDateTime.of(2011, 4, 1, 9, 0));
+    commendation("CRITICISM", "RECTIFICATION", energy, LocalDateTime.of(2011, 5, 1, 9, 0));
+    commendation("CRITICISM", "QUARTERLY", energy, LocalDateTime.of(2011, 10, 1, 9, 0));
+    commendation("PRAISE", "QUARTERLY", energy, LocalDateTime.of(2010, 12, 1, 9, 0));   // before the period
+
+    return new Tree(root, child, emptyChild);
+  }
 }
