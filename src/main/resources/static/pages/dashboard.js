@@ -52,7 +52,7 @@
     var initial = new URLSearchParams(location.search);
     ['from', 'to', 'section', 'node'].forEach(function (name) {
       // before the first answer the selects are empty: take the URL's choice
-      var loaded = name === 'section' ? sectionsLoaded : name === 'node' ? nodesLoaded : true;
+      var loaded = name === 'section' || name === 'node' ? sectionsLoaded : true;
       var v = loaded ? $(name).value : initial.get(name);
       if (v) { q.set(name, v); }
     });
@@ -110,14 +110,16 @@
       select.value = current || (s.sections.length === 1 ? s.sections[0].id : '');
       sectionsLoaded = true;
     }
-    if (!nodesLoaded && !s.node) {
+    // the whole tree once it has been shown; until then the subtree of the node asked for
+    if (!nodesLoaded) {
       var nodes = $('node');
-      var wanted = new URLSearchParams(location.search).get('node') || '';
+      nodes.innerHTML = '';
+      nodes.appendChild(element('option', { value: '' }, '全部节点'));
       s.standards.byNode.forEach(function (n) {
         nodes.appendChild(element('option', { value: n.code }, '\u3000'.repeat(n.level) + n.code + ' ' + n.name));
       });
-      nodes.value = wanted;
-      nodesLoaded = true;
+      nodes.value = s.node ? s.node.code : '';
+      nodesLoaded = !s.node;
     }
   }
 
@@ -241,7 +243,7 @@
     options = options || {};
     clear(figure);
     if (!items.length) { empty(figure, NO_DATA); return; }
-    var width = 720, height = 240, left = 36, bottom = 58, top = 16;
+    var width = figure.classList.contains('wide') ? 1200 : 720, height = 240, left = 36, bottom = 58, top = 16;
     var plotW = width - left - 8, plotH = height - top - bottom;
     var max = 0;
     items.forEach(function (it) {
@@ -300,7 +302,7 @@
   function lineChart(figure, points, options) {
     clear(figure);
     if (!points.length) { empty(figure, NO_DATA); return; }
-    var width = 720, height = 220, left = 36, bottom = 40, top = 16;
+    var width = figure.classList.contains('wide') ? 1200 : 720, height = 220, left = 36, bottom = 40, top = 16;
     var plotW = width - left - 16, plotH = height - top - bottom;
     var svg = svgElement('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img',
       'aria-label': figure.querySelector('figcaption').textContent });

@@ -39,11 +39,12 @@ class DashboardBrowserTest {
 
   private WebDriver driver;
   private WebDriverWait wait;
+  private String node;
 
   @BeforeAll
   void inspectionsInMarch2013() {
     StatisticsTestData d = new StatisticsTestData(jdbc);
-    String node = d.node("SB" + d.suffix, "看板测试体系" + d.suffix, null, 91);
+    node = d.node("SB" + d.suffix, "看板测试体系" + d.suffix, null, 91);
     var reception = d.standard("B1", node, "INTERNAL", "IN_FORCE", "sec-reception", null, LocalDate.of(2012, 1, 1));
     var vehicle = d.standard("B2", node, "INTERNAL", "IN_FORCE", "sec-vehicle", null, LocalDate.of(2012, 1, 1));
     d.inspection(reception, "sec-reception", LocalDate.of(2013, 3, 5), "PASSED");
@@ -134,6 +135,19 @@ class DashboardBrowserTest {
         .isEqualTo("50");
     assertThat(driver.getCurrentUrl()).contains("section=sec-reception");
     assertThat(driver.findElement(By.id("report-month-pdf")).getAttribute("href")).contains("section=sec-reception");
+
+    // the test's node of the standard system: the reception's one standard there
+    new Select(driver.findElement(By.id("node"))).selectByValue(node);
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-in-force"), "1"));
+    waitUpdated();
+    assertThat(text("kpi-kinds")).isEqualTo("内部标准 1 / 采用标准 0 / 规章制度 0");
+    assertThat(text("kpi-coverage")).isEqualTo("100%");
+    assertThat(bar("chart-nodes", node + " 看板测试体系" + node.substring(2), "内部标准")).isEqualTo("1");
+    assertThat(driver.findElements(By.cssSelector("#chart-nodes svg rect.bar"))).hasSize(3);
+    assertThat(driver.getCurrentUrl()).contains("node=" + node);
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "document.getElementById('chart-inspections-section').scrollIntoView()");
+    Browser.screenshot(driver, "dashboard-reception-node-charts");
 
     // another year: nothing due, so no rate and no points
     WebElement from = driver.findElement(By.id("from"));
