@@ -165,6 +165,11 @@ class DashboardBrowserTest {
   @Test
   void aSectionMemberIsOfferedItsOwnSectionOnly() {
     logIn("fengwei");
+    // reachable from the welcome page's links
+    driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("统计分析"))).click();
+    wait.until(ExpectedConditions.urlContains("/pages/dashboard.html"));
+    waitUpdated();
     open(QUERY);
     Select section = new Select(driver.findElement(By.id("section")));
     assertThat(section.getOptions()).extracting(WebElement::getText).containsExactly("接待科");

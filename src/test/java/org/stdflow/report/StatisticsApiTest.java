@@ -281,6 +281,11 @@ class StatisticsApiTest {
         .getBytes("/api/statistics/reports/quarterly/2011-Q1.pdf?section=" + ENERGY);
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+    // kept for people to look at, like the browser tests' screenshots
+    java.nio.file.Path samples = java.nio.file.Path.of("target", "report-samples");
+    java.nio.file.Files.createDirectories(samples);
+    java.nio.file.Files.write(samples.resolve("statistics-2011-Q1-sec-energy.pdf"), pdf.body());
+    java.nio.file.Files.write(samples.resolve("statistics-2011-Q1-sec-energy.xlsx"), xlsx.body());
     try (PDDocument doc = Loader.loadPDF(pdf.body())) {
       String text = new PDFTextStripper().getText(doc).replaceAll("[ \\t]+", " ");
       assertThat(text).contains("机关事务标准化工作季度统计报告（2011年第1季度）").contains("2011-01-01 至 2011-03-31");
