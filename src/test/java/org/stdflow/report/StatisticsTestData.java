@@ -8,29 +8,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** Inserts register and supervision records directly, for tests that know every figure to expect. */
-final class StatisticsTestData {
+public final class StatisticsTestData {
 
   static final String PLACE = "centre-plant";
 
   private final JdbcClient jdbc;
-  final String suffix = UUID.randomUUID().toString().substring(0, 8);
+  public final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
-  StatisticsTestData(JdbcClient jdbc) {
+  public StatisticsTestData(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** A node of the standard system; code unique per test run. */
-  String node(String code, String name, String parent, int sortOrder) {
+  public String node(String code, String name, String parent, int sortOrder) {
     jdbc.sql("INSERT INTO std_node (code, name, parent_code, sort_order) VALUES (:c, :n, :p, :o)")
         .param("c", code).param("n", name).param("p", parent).param("o", sortOrder).update();
     return code;
   }
 
-  record Standard(long id, Long versionId) {
+  public record Standard(long id, Long versionId) {
   }
 
   /** A register entry; a version effective on {@code effective} when that is given. */
-  Standard standard(String label, String node, String type, String status, String section, LocalDate nextReview,
+  public Standard standard(String label, String node, String type, String status, String section, LocalDate nextReview,
       LocalDate effective) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.of(2010, 1, 1, 9, 0));
     String code = "T/STAT " + label + "-" + suffix;
@@ -57,14 +57,14 @@ final class StatisticsTestData {
     return new Standard(id, versionId);
   }
 
-  void review(Standard s, LocalDateTime at) {
+  public void review(Standard s, LocalDateTime at) {
     jdbc.sql("""
             INSERT INTO std_review (standard_id, version_id, review_trigger, outcome, reviewed_by, reviewed_at)
             VALUES (:s, :v, 'PERIODIC', 'KEEP', 'zhaomin', :at)""")
         .param("s", s.id()).param("v", s.versionId()).param("at", at).update();
   }
 
-  long inspection(Standard s, String section, LocalDate date, String status) {
+  public long inspection(Standard s, String section, LocalDate date, String status) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO insp_inspection (inspection_date, standard_id, version_id, place_code, section_id, status,
@@ -75,7 +75,7 @@ final class StatisticsTestData {
     return keys.getKey().longValue();
   }
 
-  long rectification(Long inspectionId, Standard s, String section, String source, LocalDateTime opened,
+  public long rectification(Long inspectionId, Standard s, String section, String source, LocalDateTime opened,
       LocalDateTime closed) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
@@ -89,7 +89,7 @@ final class StatisticsTestData {
     return keys.getKey().longValue();
   }
 
-  void round(long rectificationId, int no, LocalDateTime started, LocalDateTime deadline, LocalDateTime reinspected) {
+  public void round(long rectificationId, int no, LocalDateTime started, LocalDateTime deadline, LocalDateTime reinspected) {
     jdbc.sql("""
             INSERT INTO insp_rectification_round (rectification_id, round_no, severity, deadline, started_at,
                                                   reinspected_at, result)
@@ -98,7 +98,7 @@ final class StatisticsTestData {
         .param("res", reinspected == null ? null : "PASSED").update();
   }
 
-  void commendation(String kind, String source, String section, LocalDateTime at) {
+  public void commendation(String kind, String source, String section, LocalDateTime at) {
     jdbc.sql("""
             INSERT INTO insp_commendation (kind, source, section_id, reason, recorded_by, recorded_at)
             VALUES (:k, :s, :sec, '统计测试', 'wangjianguo', :at)""")
