@@ -56,6 +56,11 @@ export default {
       description: '标准全过程记录的查询、导出与防篡改校验（审计监督人员和系统管理员）'
     },
     {
+      label: '统计分析',
+      href: '/pages/dashboard.html',
+      description: '标准体系、复审、检查、整改、表扬批评、投诉和满意度的统计图表与月度、季度报告'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/latest/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'

@@ -1,0 +1,311 @@
+package org.stdflow.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The periodic report as PDF (A4, with the CJK TrueType font embedded as a subset, the same font
+ * and library as the audit trail's export) and as XLSX (one sheet per table), both from
+ * {@link ReportTables}.
+ */
+@Component
+class StatisticsReports {
+
+  private static final float MARGIN = 40;
+  private static final float SIZE = 9;
+  private static final float LEADING = 14;
+  private static final float PADDING = 6;
+
+  private final ReportProperties properties;
+  private final ResourceLoader resources;
+  private final AtomicReference<byte[]> fontBytes = new AtomicReference<>();
+
+  StatisticsReports(ReportProperties properties, ResourceLoader resources) {
+    this.properties = properties;
+    this.resources = resources;
+  }
+
+  // ------------------------------------------------------------------ XLSX
+
+  byte[] xlsx(Statistics s, ReportPeriod period) {
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Font bold = book.createFont();
+      bold.setBold(true);
+      CellStyle header = book.createCellStyle();
+      header.setFont(bold);
+      CellStyle title = book.createCellStyle();
+      Font big = book.createFont();
+      big.setBold(true);
+      big.setFontHeightInPoints((short) 14);
+      title.setFont(big);
+      book.getProperties().getCoreProperties().setTitle(period.title());
+      int index = 0;
+      for (ReportTables.Table t : ReportTables.of(s)) {
+        index++;
+        Sheet sheet = book.createSheet(index + " " + t.title());
+        int r = 0;
+        if (index == 1) {
+          Cell c = sheet.createRow(r++).createCell(0);
+          c.setCellValue(period.title());
+          c.setCellStyle(title);
+          sheet.createRow(r++).createCell(0).setCellValue(scopeLine(s));
+          r++;
+        }
+        Row head = sheet.createRow(r++);
+        for (int i = 0; i < t.header().size(); i++) {
+          Cell c = head.createCell(i);
+          c.setCellValue(t.header().get(i));
+          c.setCellStyle(header);
+        }
+        for (List<Object> cells : t.rows()) {
+          Row row = sheet.createRow(r++);
+          for (int i = 0; i < cells.size(); i++) {
+            Object v = cells.get(i);
+            Cell c = row.createCell(i);
+            if (v instanceof Integer n) {
+              c.setCellValue(n);
+            } else if (v instanceof BigDecimal d) {
+              c.setCellValue(d.doubleValue());
+            } else {
+              c.setCellValue(String.valueOf(v));
+            }
+          }
+        }
+        for (int i = 0; i < t.header().size(); i++) {
+          sheet.setColumnWidth(i, Math.min(60, Math.max(10, width(t, i))) * 256);
+        }
+      }
+      book.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("XLSX report failed", e);
+    }
+  }
+
+  /** Column width in characters, CJK counted twice. */
+  private static int width(ReportTables.Table t, int column) {
+    int w = t.header().get(column).codePoints().map(cp -> cp > 0x2E80 ? 2 : 1).sum();
+    for (List<Object> row : t.rows()) {
+      w = Math.max(w, ReportTables.text(row.get(column)).codePoints().map(cp -> cp > 0x2E80 ? 2 : 1).sum());
+    }
+    return w + 2;
+  }
+
+  static String scopeLine(Statistics s) {
+    return "统计期间：" + s.period().from() + " 至 " + s.period().to() + "　　范围："
+        + (s.section() == null ? (s.sections().size() == 1 ? s.sections().get(0).name() : "全部科室") : s.section().name())
+        + "　　生成时间：" + s.generatedAt();
+  }
+
+  // ------------------------------------------------------------------ PDF
+
+  byte[] pdf(Statistics s, ReportPeriod period) {
+    byte[] fontFile = font();
+    boolean collection = fontFile.length > 4 && fontFile[0] == 't' && fontFile[1] == 't' && fontFile[2] == 'c'
+        && fontFile[3] == 'f';
+    try (TrueTypeCollection ttc = collection ? new TrueTypeCollection(new ByteArrayInputStream(fontFile)) : null;
+        TrueTypeFont single = collection ? null : new TTFParser().parse(new RandomAccessReadBuffer(fontFile));
+        PDDocument doc = new PDDocument()) {
+      TrueTypeFont ttf = collection ? firstFont(ttc) : single;
+      PDType0Font font = PDType0Font.load(doc, ttf, true);
+      doc.getDocumentInformation().setTitle(period.title());
+      doc.getDocumentInformation().setCreator("stdflow");
+      Writer w = new Writer(doc, font, ttf.getUnicodeCmapLookup());
+      w.text(period.title(), 15, MARGIN);
+      w.text(scopeLine(s), SIZE, MARGIN);
+      if (!s.complaints().available() || !s.satisfaction().available()) {
+        w.text("说明：投诉和满意度测评尚无记录时显示“" + ReportTables.NO_DATA + "”。", SIZE, MARGIN);
+      }
+      for (ReportTables.Table t : ReportTables.of(s)) {
+        w.gap();
+        w.table(t);
+      }
+      w.close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("PDF report failed", e);
+    }
+  }
+
+  private static TrueTypeFont firstFont(TrueTypeCollection ttc) throws IOException {
+    List<TrueTypeFont> fonts = new ArrayList<>();
+    ttc.processAllFonts(fonts::add);
+    if (fonts.isEmpty()) {
+      throw new IOException("font collection holds no font");
+    }
+    return fonts.get(0);
+  }
+
+  private byte[] font() {
+    byte[] cached = fontBytes.get();
+    if (cached != null) {
+      return cached;
+    }
+    Resource r = resources.getResource(properties.pdfFont());
+    byte[] bytes;
+    try (InputStream in = r.getInputStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("导出 PDF 需要中文字体，但无法读取 stdflow.report.pdf-font = «" + properties.pdfFont()
+          + "»。请将其设为一个 TrueType 字体文件（.ttf/.ttc）。", e);
+    }
+    fontBytes.compareAndSet(null, bytes);
+    return bytes;
+  }
+
+  /** Writes text and tables top to bottom, starting new pages as needed. */
+  private static final class Writer {
+    private final PDDocument doc;
+    private final PDType0Font font;
+    private final CmapLookup cmap;
+    private PDPageContentStream out;
+    private float y;
+    private int pageNo;
+
+    Writer(PDDocument doc, PDType0Font font, CmapLookup cmap) throws IOException {
+      this.doc = doc;
+      this.font = font;
+      this.cmap = cmap;
+      newPage();
+    }
+
+    private void newPage() throws IOException {
+      if (out != null) {
+        out.close();
+      }
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      pageNo++;
+      out = new PDPageContentStream(doc, page);
+      y = page.getMediaBox().getHeight() - MARGIN;
+      show("第 " + pageNo + " 页", 7, page.getMediaBox().getWidth() - MARGIN - 30, MARGIN / 2);
+    }
+
+    void gap() {
+      y -= LEADING / 2;
+    }
+
+    void text(String text, float size, float x) throws IOException {
+      need(size * 1.6f);
+      y -= size * 1.6f;
+      show(text, size, x, y);
+    }
+
+    void table(ReportTables.Table t) throws IOException {
+      float available = PDRectangle.A4.getWidth() - 2 * MARGIN;
+      int columns = t.header().size();
+      float[] widths = new float[columns];
+      for (int i = 0; i < columns; i++) {
+        widths[i] = width(t.header().get(i)) + 2 * PADDING;
+        for (List<Object> row : t.rows()) {
+          widths[i] = Math.max(widths[i], width(ReportTables.text(row.get(i))) + 2 * PADDING);
+        }
+      }
+      float total = 0;
+      int widest = 0;
+      for (int i = 0; i < columns; i++) {
+        total += widths[i];
+        widest = widths[i] > widths[widest] ? i : widest;
+      }
+      if (total > available) {
+        widths[widest] -= total - available;
+      }
+      need(LEADING * 3 + 12);
+      text(t.title(), 11, MARGIN);
+      row(t.header(), widths, true);
+      for (List<Object> cells : t.rows()) {
+        row(cells.stream().map(ReportTables::text).toList(), widths, false);
+      }
+    }
+
+    private void row(List<String> cells, float[] widths, boolean header) throws IOException {
+      need(LEADING);
+      y -= LEADING;
+      float x = MARGIN;
+      for (int i = 0; i < cells.size(); i++) {
+        String cell = fit(printable(cells.get(i)), widths[i] - 2 * PADDING);
+        boolean number = !header && i > 0 && cell.matches("[0-9.]+");
+        float cx = number ? x + widths[i] - PADDING - width(cell) : x + PADDING;
+        show(cell, SIZE, cx, y + 3);
+        x += widths[i];
+      }
+      out.setLineWidth(header ? 0.8f : 0.3f);
+      out.moveTo(MARGIN, y);
+      out.lineTo(x, y);
+      out.stroke();
+    }
+
+    private void need(float height) throws IOException {
+      if (y - height < MARGIN) {
+        newPage();
+      }
+    }
+
+    private void show(String text, float size, float x, float atY) throws IOException {
+      out.beginText();
+      out.setFont(font, size);
+      out.newLineAtOffset(x, atY);
+      out.showText(printable(text));
+      out.endText();
+    }
+
+    private float width(String text) throws IOException {
+      return font.getStringWidth(printable(text)) / 1000 * SIZE;
+    }
+
+    private String fit(String text, float width) throws IOException {
+      if (width(text) <= width) {
+        return text;
+      }
+      String t = text;
+      while (!t.isEmpty() && width(t + "…") > width) {
+        t = t.substring(0, t.length() - 1);
+      }
+      return t + "…";
+    }
+
+    /** Characters the font has no glyph for (and control characters) become "?" instead of failing. */
+    private String printable(String text) {
+      StringBuilder b = new StringBuilder(text.length());
+      text.codePoints().forEach(cp -> {
+        if (Character.isISOControl(cp) || cmap.getGlyphId(cp) == 0) {
+          b.append('?');
+        } else {
+          b.appendCodePoint(cp);
+        }
+      });
+      return b.toString();
+    }
+
+    void close() throws IOException {
+      out.close();
+    }
+  }
+}
