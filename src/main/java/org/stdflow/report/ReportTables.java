@@ -57,8 +57,8 @@ final class ReportTables {
     overview.add(row("收到投诉", value(cp.received())));
     overview.add(row("已办结投诉", value(cp.closed())));
     overview.add(row("投诉平均响应时长（小时）", value(cp.meanResponseHours())));
-    overview.add(row("满意度答卷数", value(sa.responses())));
-    overview.add(row("满意度平均分（0–100）", value(sa.average())));
+    overview.add(row("满意度测评人数", value(sa.responses())));
+    overview.add(row("满意率（%）", value(sa.average())));
     tables.add(new Table("主要指标", List.of("指标", "数值"), overview));
 
     List<List<Object>> types = new ArrayList<>();
@@ -102,12 +102,11 @@ final class ReportTables {
     tables.add(new Table("复审逾期的标准", List.of("标准编号", "标准名称", "责任科室", "应复审日期"), overdue));
 
     List<List<Object>> trend = new ArrayList<>();
-    if (sa.available()) {
-      sa.byMonth().forEach(m -> trend.add(row(m.month(), m.responses(), m.average())));
-    } else {
+    sa.byMonth().forEach(m -> trend.add(row(m.month(), m.responses(), value(m.average()))));
+    if (trend.isEmpty()) {
       trend.add(row(NO_DATA, NO_DATA, NO_DATA));
     }
-    tables.add(new Table("满意度趋势", List.of("月份", "答卷数", "平均分"), trend));
+    tables.add(new Table("满意度趋势", List.of("录入月份", "测评人数", "满意率（%）"), trend));
     return tables;
   }
 

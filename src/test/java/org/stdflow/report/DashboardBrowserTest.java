@@ -118,7 +118,7 @@ class DashboardBrowserTest {
     assertThat(Integer.parseInt(bar("chart-types", "内部标准", "数量"))).isPositive();
     assertThat(driver.findElement(By.cssSelector("#chart-types svg rect.bar[data-label='内部标准']"))
         .getAttribute("height")).isNotEqualTo("0.0");
-    assertThat(text("kpi-complaints")).isEqualTo("暂无数据");
+    assertThat(text("kpi-complaints")).isEqualTo("0");
     assertThat(text("kpi-satisfaction")).isEqualTo("暂无数据");
     assertThat(text("chart-satisfaction")).contains("暂无数据");
     Browser.screenshot(driver, "dashboard-all-sections");

@@ -148,19 +148,57 @@ class StatisticsApiTest {
     assertThat(cm.at("/bySection/0/praise").asInt()).isEqualTo(1);
     assertThat(cm.at("/bySection/0/criticism").asInt()).isEqualTo(2);
 
-    // complaints and surveys are recorded on another branch: no tables here, so no data
-    assertThat(s.at("/complaints/available").asBoolean()).isFalse();
-    assertThat(s.at("/complaints/note").asText()).isEqualTo("暂无数据");
-    assertThat(s.at("/complaints/received").isNull()).isTrue();
-    assertThat(s.at("/complaints/closed").isNull()).isTrue();
+    // no complaints and no survey results in this section and period
+    assertThat(s.at("/complaints/available").asBoolean()).isTrue();
+    assertThat(s.at("/complaints/received").asInt()).isZero();
+    assertThat(s.at("/complaints/closed").asInt()).isZero();
     assertThat(s.at("/complaints/meanResponseHours").isNull()).isTrue();
-    assertThat(s.at("/satisfaction/available").asBoolean()).isFalse();
-    assertThat(s.at("/satisfaction/note").asText()).isEqualTo("暂无数据");
     assertThat(s.at("/satisfaction/average").isNull()).isTrue();
-    assertThat(s.at("/satisfaction/responses").isNull()).isTrue();
+    assertThat(s.at("/satisfaction/responses").asInt()).isZero();
     assertThat(s.at("/satisfaction/byMonth")).isEmpty();
 
     assertThat(s.get("sections")).hasSize(1);
+  }
+
+  @Test
+  void complaintsAndSatisfactionComeFromTheFeedbackAndSurveyRecords() {
+    // 2012, energy section: two complaints (one answered after 4 hours and closed), one survey result
+    jdbc.sql("""
+            INSERT INTO ev_feedback (feedback_type, status, section_id, submitter, description, submitted_at, replied_at,
+                                     closed_at)
+            VALUES ('COMPLAINT', 'RATED', :s, 'sunli', '节能设备长时间未检修', :a, :r, :c)""")
+        .param("s", ENERGY).param("a", java.sql.Timestamp.valueOf("2012-03-01 10:00:00"))
+        .param("r", java.sql.Timestamp.valueOf("2012-03-01 14:00:00"))
+        .param("c", java.sql.Timestamp.valueOf("2012-03-02 09:00:00")).update();
+    jdbc.sql("""
+            INSERT INTO ev_feedback (feedback_type, status, section_id, submitter, description, submitted_at)
+            VALUES ('COMPLAINT', 'ASSIGNED', :s, 'sunli', '走廊灯长明不关，浪费电', :a)""")
+        .param("s", ENERGY).param("a", java.sql.Timestamp.valueOf("2012-05-10 08:30:00")).update();
+    jdbc.sql("""
+            INSERT INTO ev_feedback (feedback_type, status, section_id, submitter, description, submitted_at)
+            VALUES ('SUGGESTION', 'ASSIGNED', :s, 'sunli', '建议增加节能宣传', :a)""")
+        .param("s", ENERGY).param("a", java.sql.Timestamp.valueOf("2012-05-11 08:30:00")).update();
+    jdbc.sql("""
+            INSERT INTO ev_survey_result (survey_id, quarter, section_id, respondents, answers, satisfied_answers,
+                                          satisfaction_rate, threshold, below_threshold, entered_by, entered_at)
+            SELECT id, '2012-Q1', :s, 20, 80, 70, 87.50, 90, TRUE, 'zhaomin', :at FROM ev_survey WHERE service = 'vehicle'""")
+        .param("s", ENERGY).param("at", java.sql.Timestamp.valueOf("2012-04-03 09:00:00")).update();
+
+    JsonNode s = RestClient.as(port, "zhaomin", "demo")
+        .get("/api/statistics?from=2012-01-01&to=2012-12-31&section=" + ENERGY).json();
+
+    assertThat(s.at("/complaints/received").asInt()).isEqualTo(2);
+    assertThat(s.at("/complaints/closed").asInt()).isEqualTo(1);
+    assertThat(s.at("/complaints/meanResponseHours").decimalValue()).isEqualByComparingTo("4.0");
+    assertThat(s.at("/satisfaction/responses").asInt()).isEqualTo(20);
+    assertThat(s.at("/satisfaction/average").decimalValue()).isEqualByComparingTo("87.5");
+    assertThat(s.at("/satisfaction/byMonth/0/month").asText()).isEqualTo("2012-04");
+    assertThat(s.at("/satisfaction/byMonth")).hasSize(1);
+    // the first half-year holds only the first complaint and nothing entered of the survey yet
+    JsonNode half = RestClient.as(port, "zhaomin", "demo")
+        .get("/api/statistics?from=2012-01-01&to=2012-03-31&section=" + ENERGY).json();
+    assertThat(half.at("/complaints/received").asInt()).isEqualTo(1);
+    assertThat(half.at("/satisfaction/average").isNull()).isTrue();
   }
 
   @Test
@@ -259,7 +297,7 @@ class StatisticsApiTest {
       assertThat(cells).containsExactlyEntriesOf(expected);
       assertThat(cells).containsEntry("检查合格率（%）", "60").containsEntry("平均整改天数", "14.5")
           .containsEntry("完成检查（合格＋不合格）", "4").containsEntry("本期关闭整改", "3")
-          .containsEntry("投诉平均响应时长（小时）", "暂无数据").containsEntry("满意度平均分（0–100）", "暂无数据");
+          .containsEntry("投诉平均响应时长（小时）", "暂无数据").containsEntry("满意率（%）", "暂无数据");
 
       Sheet bySection = book.getSheet("5 各科室检查情况");
       assertThat(text(bySection.getRow(1))).isEqualTo("节能科|3|1|1|60");
@@ -351,8 +389,8 @@ class StatisticsApiTest {
     m.put("收到投诉", number(s.at("/complaints/received")));
     m.put("已办结投诉", number(s.at("/complaints/closed")));
     m.put("投诉平均响应时长（小时）", number(s.at("/complaints/meanResponseHours")));
-    m.put("满意度答卷数", number(s.at("/satisfaction/responses")));
-    m.put("满意度平均分（0–100）", number(s.at("/satisfaction/average")));
+    m.put("满意度测评人数", number(s.at("/satisfaction/responses")));
+    m.put("满意率（%）", number(s.at("/satisfaction/average")));
     return m;
   }
 
