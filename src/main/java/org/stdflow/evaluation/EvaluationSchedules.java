@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 /**
  * The schedule of the quarterly survey round, for the timer start event of satisfaction-survey:
  * {@code ${evaluationSchedules.surveyCron()}}. Checked when the application starts, so a typo stops
- * the start with the property's name. Like the supervision cadences, Camunda evaluates the cycle
- * when the model is deployed: a changed cron takes effect with the next deployment of the model.
+ * the start with the property's name; a changed cron reaches the deployed timer at the next start
+ * (TimerStartSync).
  */
 @Component("evaluationSchedules")
-public class EvaluationSchedules {
+public class EvaluationSchedules implements org.stdflow.platform.TimerStartSchedules {
 
   private final EvaluationProperties properties;
 
@@ -26,5 +26,10 @@ public class EvaluationSchedules {
 
   public String surveyCron() {
     return properties.surveyCron();
+  }
+
+  @Override
+  public java.util.Map<String, String> timerStartCrons() {
+    return java.util.Map.of(SatisfactionSurveyProcess.KEY, surveyCron());
   }
 }

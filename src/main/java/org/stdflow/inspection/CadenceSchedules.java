@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * of failing a deployment later.
  */
 @Component("cadenceSchedules")
-public class CadenceSchedules {
+public class CadenceSchedules implements org.stdflow.platform.TimerStartSchedules {
 
   private final InspectionProperties properties;
 
@@ -29,5 +29,17 @@ public class CadenceSchedules {
 
   public String cron(String cadence) {
     return properties.cron(cadence);
+  }
+
+  /** cadence → the process its timer starts. */
+  static final java.util.Map<String, String> PROCESS_KEYS = java.util.Map.of("daily", DailyInspectionProcess.KEY,
+      WeeklyReportProcess.CADENCE, WeeklyReportProcess.KEY, MonthlyEvaluationProcess.CADENCE,
+      MonthlyEvaluationProcess.KEY, QuarterlyAssessmentProcess.CADENCE, QuarterlyAssessmentProcess.KEY);
+
+  @Override
+  public java.util.Map<String, String> timerStartCrons() {
+    java.util.Map<String, String> crons = new java.util.LinkedHashMap<>();
+    PROCESS_KEYS.forEach((cadence, key) -> crons.put(key, cron(cadence)));
+    return crons;
   }
 }

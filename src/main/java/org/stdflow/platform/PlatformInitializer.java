@@ -3,7 +3,6 @@ package org.stdflow.platform;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import org.stdflow.inspection.CadenceTimerSync;
 import org.stdflow.organisation.AuthorizationSetup;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.organisation.OrganisationLoader;
@@ -26,11 +25,11 @@ class PlatformInitializer implements SmartInitializingSingleton {
   private final OrganisationLoader organisationLoader;
   private final AuthorizationSetup authorizationSetup;
   private final TasklistFilterSetup filterSetup;
-  private final CadenceTimerSync cadenceTimerSync;
+  private final TimerStartSync timerStartSync;
 
   PlatformInitializer(ProcessEngine engine, ModelProperties modelProperties, OrganisationFile organisationFile,
       OrganisationProperties organisationProperties, OrganisationLoader organisationLoader,
-      AuthorizationSetup authorizationSetup, TasklistFilterSetup filterSetup, CadenceTimerSync cadenceTimerSync) {
+      AuthorizationSetup authorizationSetup, TasklistFilterSetup filterSetup, TimerStartSync timerStartSync) {
     this.engine = engine;
     this.modelProperties = modelProperties;
     this.organisationFile = organisationFile;
@@ -38,14 +37,14 @@ class PlatformInitializer implements SmartInitializingSingleton {
     this.organisationLoader = organisationLoader;
     this.authorizationSetup = authorizationSetup;
     this.filterSetup = filterSetup;
-    this.cadenceTimerSync = cadenceTimerSync;
+    this.timerStartSync = timerStartSync;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     new ModelDeployer(engine.getRepositoryService(), modelProperties).deploy();
     // timer start events keep the cycle of their deployment: apply the configured supervision crons
-    cadenceTimerSync.sync();
+    timerStartSync.sync();
     organisationLoader.load(organisationFile, organisationProperties);
     authorizationSetup.apply(organisationFile);
     filterSetup.apply(organisationFile);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code ${reportSchedules.cron('monthly')}}. Checked at start so that a typo names its property.
  */
 @Component("reportSchedules")
-public class ReportSchedules {
+public class ReportSchedules implements org.stdflow.platform.TimerStartSchedules {
 
   private final ReportProperties properties;
 
@@ -35,5 +35,12 @@ public class ReportSchedules {
       case "quarterly" -> properties.quarterlyCron();
       default -> throw new IllegalArgumentException("unknown report kind: " + kind);
     };
+  }
+
+  @Override
+  public java.util.Map<String, String> timerStartCrons() {
+    java.util.Map<String, String> crons = new java.util.LinkedHashMap<>();
+    PeriodicReportProcess.KIND_OF_KEY.forEach((key, kind) -> crons.put(key, cron(kind)));
+    return crons;
   }
 }

@@ -26,7 +26,7 @@ class CadenceTimerSyncTest {
 
   private static final String MONDAY_1030 = "0 30 10 ? * MON";
 
-  @Autowired CadenceTimerSync sync;
+  @Autowired org.stdflow.platform.TimerStartSync sync;
   @Autowired CadenceSchedules schedules;
   @Autowired ProcessEngine engine;
 
@@ -38,14 +38,19 @@ class CadenceTimerSyncTest {
   @Test
   void aChangedCronBecomesTheTimersCycleOnceAndTheTimerKeepsIt() {
     assertThat(sync.sync()).as("at start-up the deployed timers were brought in line already").isZero();
+    // one mechanism for every timer-started model: cadences, survey rounds, periodic reports
+    assertThat(sync.configured()).containsKeys(DailyInspectionProcess.KEY, WeeklyReportProcess.KEY,
+        MonthlyEvaluationProcess.KEY, QuarterlyAssessmentProcess.KEY, "satisfaction-survey", "monthly-report",
+        "quarterly-report");
     assertThat(repeat(weeklyTimer())).isEqualTo(schedules.cron("weekly")).isEqualTo("0 0 9 ? * FRI");
 
-    Map<String, String> changed = Map.of("weekly", MONDAY_1030);
-    assertThat(sync.sync(c -> changed.getOrDefault(c, schedules.cron(c)))).isEqualTo(1);
+    Map<String, String> changed = new java.util.LinkedHashMap<>(sync.configured());
+    changed.put(WeeklyReportProcess.KEY, MONDAY_1030);
+    assertThat(sync.sync(changed)).isEqualTo(1);
     Job job = weeklyTimer();
     assertThat(repeat(job)).isEqualTo(MONDAY_1030);
     assertThat(job.getDuedate()).isEqualTo(nextMonday1030(new Date()));
-    assertThat(sync.sync(c -> changed.getOrDefault(c, schedules.cron(c)))).as("idempotent").isZero();
+    assertThat(sync.sync(changed)).as("idempotent").isZero();
 
     // when it fires, Camunda schedules the next run on the new cycle
     engine.getManagementService().executeJob(job.getId());

@@ -24,7 +24,7 @@ abstract class PeriodicReportTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
-  @Autowired ReportTimerSync timerSync;
+  @Autowired org.stdflow.platform.TimerStartSync timerSync;
 
   @BeforeEach
   void initAssertions() {

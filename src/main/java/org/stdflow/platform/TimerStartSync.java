@@ -1,8 +1,8 @@
-package org.stdflow.inspection;
+package org.stdflow.platform;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -18,61 +18,56 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a changed {@code stdflow.inspection.cadence.<name>.cron} take effect. Camunda evaluates a
- * timer start event's cycle once, when the definition is deployed, and the model deployer does not
- * redeploy an unchanged model; so at every start (after deployment, before the job executor runs)
- * the timer-start job of the latest definition of each cadence's process gets the configured cron
- * as its cycle and the next due date Camunda's own {@link CycleBusinessCalendar} computes for it.
- *
- * <p>Idempotent (a job whose cycle is the configured one is left alone) and safe on several nodes:
- * each job is changed in its own engine command, and a node that loses the race to another one
- * gets an optimistic locking failure, which means the job has been updated already.
+ * Makes a changed cron of any timer-started model take effect (supervision cadences, survey rounds,
+ * periodic reports — every {@link TimerStartSchedules} bean). Camunda evaluates a timer start
+ * event's cycle when the definition is deployed, and our ModelDeployer does not redeploy an
+ * unchanged model; so at every start, right after deployment and before the job executor, the
+ * timer-start job of each latest definition gets the configured cycle and the next due date from
+ * Camunda's own {@link CycleBusinessCalendar}. One engine command per job; nothing when the cycle
+ * already matches; on several nodes the loser of the race sees an optimistic locking failure and
+ * leaves the job alone.
  */
 @Component
-public class CadenceTimerSync {
+public class TimerStartSync {
 
-  /** cadence → key of the process its timer starts; a key that is not deployed is skipped. */
-  static final Map<String, String> PROCESS_KEYS;
-
-  static {
-    Map<String, String> keys = new LinkedHashMap<>();
-    keys.put("daily", "daily-inspection");
-    keys.put(WeeklyReportProcess.CADENCE, WeeklyReportProcess.KEY);
-    keys.put(MonthlyEvaluationProcess.CADENCE, MonthlyEvaluationProcess.KEY);
-    keys.put(QuarterlyAssessmentProcess.CADENCE, QuarterlyAssessmentProcess.KEY);
-    PROCESS_KEYS = Map.copyOf(keys);
-  }
-
-  private static final Logger LOG = LoggerFactory.getLogger(CadenceTimerSync.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TimerStartSync.class);
 
   private final ProcessEngine engine;
-  private final CadenceSchedules schedules;
+  private final List<TimerStartSchedules> schedules;
 
-  public CadenceTimerSync(ProcessEngine engine, CadenceSchedules schedules) {
+  public TimerStartSync(ProcessEngine engine, List<TimerStartSchedules> schedules) {
     this.engine = engine;
     this.schedules = schedules;
   }
 
-  /** Brings every cadence's timer in line with the configuration; returns how many timers changed. */
-  public int sync() {
-    return sync(schedules::cron);
+  /** The configured crons of every timer-started model, by process key. */
+  public Map<String, String> configured() {
+    Map<String, String> crons = new LinkedHashMap<>();
+    schedules.forEach(s -> crons.putAll(s.timerStartCrons()));
+    return crons;
   }
 
-  int sync(UnaryOperator<String> cronOfCadence) {
+  /** Brings every timer in line with the configuration; returns how many timers changed. */
+  public int sync() {
+    return sync(configured());
+  }
+
+  /** Brings the timers of the given process keys in line with the given crons (keys not deployed are skipped). */
+  public int sync(Map<String, String> cronsByProcessKey) {
     int changed = 0;
-    for (Map.Entry<String, String> cadence : PROCESS_KEYS.entrySet()) {
+    for (Map.Entry<String, String> entry : cronsByProcessKey.entrySet()) {
       ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(cadence.getValue()).latestVersion().singleResult();
+          .processDefinitionKey(entry.getKey()).latestVersion().singleResult();
       if (definition == null) {
         continue;
       }
-      String cron = cronOfCadence.apply(cadence.getKey());
+      String cron = entry.getValue();
       for (JobDefinition jobDefinition : engine.getManagementService().createJobDefinitionQuery()
           .processDefinitionId(definition.getId()).jobType(TimerStartEventJobHandler.TYPE).list()) {
         for (Job job : engine.getManagementService().createJobQuery().jobDefinitionId(jobDefinition.getId()).timers()
             .list()) {
           if (update(job.getId(), cron)) {
-            LOG.info("Timer of {} now runs on the configured cycle '{}' (next: {})", cadence.getValue(), cron,
+            LOG.info("Timer of {} now runs on the configured cycle '{}' (next: {})", entry.getKey(), cron,
                 engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate());
             changed++;
           }
