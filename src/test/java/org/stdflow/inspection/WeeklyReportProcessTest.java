@@ -42,7 +42,9 @@ class WeeklyReportProcessTest extends CadenceTestSupport {
     inspection("sec-property", monday.plusDays(3), "MISSED");
     inspection("sec-property", monday.minusDays(1), "PASSED"); // the Sunday before: another week
     // failed on Wednesday, deadline Thursday, never re-inspected: opened, open and overdue
-    rectification("sec-property", monday.plusDays(2).atTime(11, 0), null, monday.plusDays(3).atTime(18, 0), null);
+    // open and overdue at the end of the week; closed the week after, so no later period sees it open
+    rectification("sec-property", monday.plusDays(2).atTime(11, 0), monday.plusDays(9).atTime(9, 0),
+        monday.plusDays(3).atTime(18, 0), null);
     // opened the week before (its failed inspection too), closed on Friday: neither opened nor open
     rectification("sec-property", monday.minusDays(3).atTime(9, 0), monday.plusDays(4).atTime(9, 0),
         monday.plusDays(4).atTime(18, 0), monday.plusDays(4).atTime(8, 0));
