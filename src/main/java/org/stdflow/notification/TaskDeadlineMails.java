@@ -60,6 +60,9 @@ class TaskDeadlineMails {
         continue;
       }
       Map<String, Object> model = model(task, processNames);
+      if (model == null) {
+        continue; // completed meanwhile (here or on another node): no reminder
+      }
       Set<String> users = new LinkedHashSet<>();
       Set<String> groups = new LinkedHashSet<>();
       if (task.getAssignee() != null) {
@@ -85,6 +88,9 @@ class TaskDeadlineMails {
         continue;
       }
       Map<String, Object> model = model(task, processNames);
+      if (model == null) {
+        continue;
+      }
       model.put("assignee", task.getAssignee() == null ? "（未认领）" : task.getAssignee());
       created += notifications.toGroups("overdue:" + task.getId() + ":" + dueKey(task), "task-overdue", model,
           List.of(leadership));
@@ -168,10 +174,15 @@ class TaskDeadlineMails {
     return notifications.recipients();
   }
 
+  /** The mail model of a task found by a scan; null when the task has been completed since the query. */
   private Map<String, Object> model(Task task, Map<String, String> processNames) {
     Object title = null;
     if (task.getProcessInstanceId() != null) {
-      title = taskService.getVariable(task.getId(), org.stdflow.standard.StandardLifecycleProcess.Vars.TITLE);
+      try {
+        title = taskService.getVariable(task.getId(), org.stdflow.standard.StandardLifecycleProcess.Vars.TITLE);
+      } catch (org.camunda.bpm.engine.exception.NullValueException e) {
+        return null; // "task ... doesn't exist": one finished task must not cost the whole round
+      }
     }
     return taskMails.taskModel(task.getId(), task.getName(), processName(task.getProcessDefinitionId(), processNames),
         null, title, task.getDueDate());
