@@ -66,7 +66,10 @@ final class ClusterNode {
     builder.environment().putAll(env);
     builder.environment().put("STDFLOW_NODE_ID", name);
     builder.environment().put("STDFLOW_DATA_DIR", workDir.resolve(name + "-data").toString());
-    return new ClusterNode(name, port, builder.start(), log);
+    Process process = builder.start();
+    // a test JVM that ends without @AfterAll (Ctrl-C, fork timeout) takes its nodes with it
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
+    return new ClusterNode(name, port, process, log);
   }
 
   String name() {
