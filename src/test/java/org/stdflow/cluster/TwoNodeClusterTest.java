@@ -60,6 +60,7 @@ import org.stdflow.RestClient;
 class TwoNodeClusterTest {
 
   private static final String ADMIN_PASSWORD = "cluster-admin-secret";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   private static final int PERIOD_SECONDS = 4;
@@ -123,6 +124,8 @@ class TwoNodeClusterTest {
     // weekly, monthly and quarterly tasks are due in an hour: inside the 2 h reminder lead time at once
     env.put("STDFLOW_REPORT_PERIOD", "1h");
     env.put("STDFLOW_REMINDER_LEAD_TIME", "2h");
+    // a rectification's reminder falls due as soon as the rectification opens
+    env.put("STDFLOW_RECTIFICATION_REMINDER_LEAD", "3650d");
 
     // the demo loaders are not meant for two nodes starting in the same instant: the second starts
     // once the first is up, as the README asks of a rolling start
@@ -284,6 +287,69 @@ class TwoNodeClusterTest {
 
   @Test
   @Order(3)
+  void rectificationRemindersRunOnceEach() throws Exception {
+    long t0 = System.nanoTime();
+    // daily inspections of the demo checklists, failed by the inspector: each opens a rectification
+    // whose reminder timer (lead time longer than the deadline) falls due at once
+    RestClient majunA = a.as("majun", "demo");
+    RestClient majunB = b.as("majun", "demo");
+    JsonNode tasks = awaitValue(Duration.ofSeconds(20), "daily inspection tasks", () -> {
+      JsonNode t = ok(majunA.get("/engine-rest/task?processDefinitionKey=daily-inspection"
+          + "&taskDefinitionKey=Task_InspectPlace&sortBy=created&sortOrder=asc&maxResults=4"));
+      return t.size() >= 2 ? t : null;
+    });
+    List<Long> inspections = new ArrayList<>();
+    int i = 0;
+    for (JsonNode task : tasks) {
+      String id = task.get("id").asText();
+      RestClient node = i++ % 2 == 0 ? majunA : majunB;
+      inspections.add(ok(node.get("/engine-rest/task/" + id + "/variables/inspectionId")).get("value").asLong());
+      JsonNode checklist = JSON.readTree(ok(node.get("/engine-rest/task/" + id
+          + "/variables/checklist?deserializeValue=false")).get("value").asText());
+      for (JsonNode row : checklist) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("result", "FAIL").put("note", "集群测试：现场发现问题");
+      }
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put("checklist", Map.of("value", JSON.writeValueAsString(checklist), "type", "Json"));
+      vars.put("inspectionNote", Map.of("value", "集群测试"));
+      RestClient.Response r = node.post("/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+      assertThat(r.status()).as(r.body()).isEqualTo(204);
+    }
+    List<Long> rectifications = awaitValue(Duration.ofSeconds(30), "rectifications reminded", () -> {
+      List<Long> ids = db.sql("SELECT id FROM insp_rectification WHERE inspection_id IN (:ids)")
+          .param("ids", inspections).query(Long.class).list();
+      long reminded = db.sql("""
+              SELECT COUNT(DISTINCT a.proc_inst_id_) FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_
+               WHERE a.act_id_ = 'Task_SendRectificationReminder' AND a.end_time_ IS NOT NULL
+                 AND p.business_key_ IN (:keys)""")
+          .param("keys", ids.isEmpty() ? List.of("-") : ids.stream().map(id -> String.format("ZG%06d", id)).toList())
+          .query(Long.class).single();
+      return ids.size() == inspections.size() && reminded == ids.size() ? ids : null;
+    });
+    Thread.sleep(2 * PERIOD_SECONDS * 1000L);
+    Map<String, Long> ranOn = new TreeMap<>();
+    for (long id : rectifications) {
+      String key = String.format("ZG%06d", id);
+      List<Map<String, Object>> runs = db.sql("""
+              SELECT l.hostname_ FROM act_hi_job_log l JOIN act_hi_procinst p ON p.id_ = l.process_instance_id_
+               WHERE p.business_key_ = :key AND l.act_id_ = 'BoundaryEvent_RectificationDueSoon' AND l.job_state_ = 2""")
+          .param("key", key).query().listOfRows();
+      assertThat(runs).as("the reminder timer of %s ran once", key).hasSize(1);
+      ranOn.merge(String.valueOf(runs.get(0).get("hostname_")), 1L, Long::sum);
+      assertThat(db.sql("""
+              SELECT COUNT(*) FROM act_hi_actinst a JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_
+               WHERE p.business_key_ = :key AND a.act_id_ = 'Task_SendRectificationReminder'""")
+          .param("key", key).query(Long.class).single()).as("one reminder step in %s", key).isEqualTo(1);
+      List<String> mails = db.sql("SELECT idempotency_key FROM ntf_notification WHERE idempotency_key LIKE :k")
+          .param("k", "rectification-reminder:" + id + ":%").query(String.class).list();
+      assertThat(mails).as("reminder mails of %s", key).isNotEmpty().doesNotHaveDuplicates();
+    }
+    System.out.println("[cluster] " + rectifications.size() + " rectification reminder timers each ran once: " + ranOn);
+    timings.put("rectification reminders", Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  @Test
+  @Order(4)
   void notificationsAreSentOnceWhileBothNodesDispatch() throws Exception {
     long t0 = System.nanoTime();
     // reminders: every weekly/monthly/quarterly task open for a few scan rounds has its reminder rows
@@ -316,7 +382,7 @@ class TwoNodeClusterTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aNodeKilledMidWorkLeavesNoLostOrStuckInstance() throws Exception {
     long t0 = System.nanoTime();
     RestClient adminA = a.as("admin", ADMIN_PASSWORD);
@@ -408,7 +474,7 @@ class TwoNodeClusterTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void periodicTimersRanExactlyOncePerPeriodOnEitherNode() throws Exception {
     long t0 = System.nanoTime();
     assertThat(killedAt).as("runs after the kill scenario").isNotNull();
