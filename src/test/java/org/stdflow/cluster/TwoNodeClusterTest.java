@@ -454,6 +454,18 @@ class TwoNodeClusterTest {
       Instant lockExpired = ((java.sql.Timestamp) job.get("lock_exp_time_")).toLocalDateTime().atZone(ZONE).toInstant();
       assertThat(ranAt).as("job %s taken over after its lock expired", id).isAfterOrEqualTo(lockExpired);
     }
+    // the survivor began the dead node's slow job only once its lock had expired
+    Instant victimLockExpired = held.stream().filter(j -> victimAndInstance[1].equals(j.get("process_instance_id_")))
+        .map(j -> ((java.sql.Timestamp) j.get("lock_exp_time_")).toLocalDateTime().atZone(ZONE).toInstant())
+        .findFirst().orElseThrow();
+    Instant takenOver = survivor.logLines().stream()
+        .filter(l -> l.contains(SlowJobDelegate.STARTED + " on " + survivor.name() + " for " + victimAndInstance[1]))
+        .map(l -> java.time.OffsetDateTime.parse(l.substring(0, l.indexOf(' '))).toInstant())
+        .findFirst().orElseThrow(() -> new AssertionError("the survivor never started " + victimAndInstance[1]));
+    assertThat(takenOver).as("taken over after the lock expired at %s", victimLockExpired)
+        .isAfterOrEqualTo(victimLockExpired.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    System.out.println("[cluster] " + victimAndInstance[1] + ": lock of the dead node expired " + victimLockExpired
+        + ", survivor started it " + takenOver);
     for (String pi : instances) {
       JsonNode finished = ok(survivorAdmin.get("/engine-rest/history/variable-instance?processInstanceId=" + pi
           + "&variableName=finishedOn"));
