@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.stdflow.organisation.OrganisationFile;
@@ -29,6 +32,8 @@ import org.stdflow.organisation.OrganisationFile;
  */
 @Component
 class TaskDeadlineMails {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskDeadlineMails.class);
 
   private final TaskService taskService;
   private final RepositoryService repositoryService;
@@ -59,37 +64,57 @@ class TaskDeadlineMails {
       if (deadlinesHandledByProcess(task)) {
         continue;
       }
-      Map<String, Object> model = model(task, processNames);
-      Set<String> users = new LinkedHashSet<>();
-      Set<String> groups = new LinkedHashSet<>();
-      if (task.getAssignee() != null) {
-        users.add(task.getAssignee());
-      } else {
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-          if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-            if (link.getUserId() != null) {
-              users.add(link.getUserId());
-            } else if (link.getGroupId() != null) {
-              groups.add(link.getGroupId());
-            }
-          }
-        }
+      try {
+        created += remind(task, processNames);
+      } catch (NullValueException e) {
+        completedMeanwhile(task, e);
       }
-      String key = "reminder:" + task.getId() + ":" + dueKey(task);
-      created += notifications.toUsers(key, "task-due-soon", model, users);
-      created += notifications.toGroups(key, "task-due-soon", model, groups);
     }
     String leadership = properties.reminders().escalationGroup();
     for (Task task : taskService.createTaskQuery().dueBefore(nowDate).list()) {
       if (deadlinesHandledByProcess(task)) {
         continue;
       }
-      Map<String, Object> model = model(task, processNames);
-      model.put("assignee", task.getAssignee() == null ? "（未认领）" : task.getAssignee());
-      created += notifications.toGroups("overdue:" + task.getId() + ":" + dueKey(task), "task-overdue", model,
-          List.of(leadership));
+      try {
+        Map<String, Object> model = model(task, processNames);
+        model.put("assignee", task.getAssignee() == null ? "（未认领）" : task.getAssignee());
+        created += notifications.toGroups("overdue:" + task.getId() + ":" + dueKey(task), "task-overdue", model,
+            List.of(leadership));
+      } catch (NullValueException e) {
+        completedMeanwhile(task, e);
+      }
     }
     return created;
+  }
+
+  private int remind(Task task, Map<String, String> processNames) {
+    Map<String, Object> model = model(task, processNames);
+    Set<String> users = new LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      users.add(task.getAssignee());
+    } else {
+      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          } else if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        }
+      }
+    }
+    String key = "reminder:" + task.getId() + ":" + dueKey(task);
+    return notifications.toUsers(key, "task-due-soon", model, users)
+        + notifications.toGroups(key, "task-due-soon", model, groups);
+  }
+
+  /**
+   * A task the query found was completed before its variables or candidates were read (on this
+   * node or, in a cluster, on another one): nothing to remind of, and the rest of the round goes on.
+   */
+  private static void completedMeanwhile(Task task, NullValueException e) {
+    LOG.debug("Task {} completed during the reminder scan: {}", task.getId(), e.getMessage());
   }
 
   /** Per process definition and task key: whether the model sends its own deadline mails. */
