@@ -25,8 +25,8 @@ class AuditExceptionHandler {
     return body(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  @ExceptionHandler(PdfFontMissingException.class)
-  ResponseEntity<Map<String, Object>> font(PdfFontMissingException e) {
+  @ExceptionHandler(org.stdflow.platform.pdf.CjkPdf.FontUnavailableException.class)
+  ResponseEntity<Map<String, Object>> font(org.stdflow.platform.pdf.CjkPdf.FontUnavailableException e) {
     return body(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
   }
 

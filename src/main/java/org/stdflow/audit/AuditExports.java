@@ -1,25 +1,20 @@
 package org.stdflow.audit;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import org.stdflow.platform.pdf.CjkPdf;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +36,6 @@ class AuditExports {
   private final ResourceLoader resources;
   private final AuditProperties properties;
   private final Clock clock;
-  private final AtomicReference<byte[]> fontBytes = new AtomicReference<>();
 
   AuditExports(ResourceLoader resources, AuditProperties properties, Clock clock) {
     this.resources = resources;
@@ -89,16 +83,10 @@ class AuditExports {
   // ------------------------------------------------------------------ PDF
 
   byte[] pdf(List<AuditTrail.View> entries, String title) {
-    byte[] fontFile = font();
-    boolean collection = fontFile.length > 4 && fontFile[0] == 't' && fontFile[1] == 't' && fontFile[2] == 'c'
-        && fontFile[3] == 'f';
-    try (TrueTypeCollection ttc = collection ? new TrueTypeCollection(new ByteArrayInputStream(fontFile)) : null;
-        TrueTypeFont single = collection ? null
-            : new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(fontFile));
-        PDDocument doc = new PDDocument()) {
-      TrueTypeFont ttf = collection ? firstFont(ttc) : single;
-      PDType0Font font = PDType0Font.load(doc, ttf, true);
-      CmapLookup cmap = ttf.getUnicodeCmapLookup();
+    try (CjkPdf pdf = CjkPdf.open(resources, properties.pdfFont(), "stdflow.audit.pdf-font")) {
+      PDDocument doc = pdf.document();
+      PDType0Font font = pdf.font();
+      CmapLookup cmap = pdf.cmap();
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle("审计追溯记录");
       info.setCreator("stdflow");
@@ -131,9 +119,7 @@ class AuditExports {
         w.gap();
       }
       w.close();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.save(out);
-      return out.toByteArray();
+      return pdf.save();
     } catch (IOException e) {
       throw new IllegalStateException("PDF export failed", e);
     }
@@ -141,33 +127,6 @@ class AuditExports {
 
   private static String nz(String s) {
     return s == null ? "" : s;
-  }
-
-  private static TrueTypeFont firstFont(TrueTypeCollection ttc) throws IOException {
-    List<TrueTypeFont> fonts = new ArrayList<>();
-    ttc.processAllFonts(fonts::add);
-    if (fonts.isEmpty()) {
-      throw new IOException("font collection holds no font");
-    }
-    return fonts.get(0);
-  }
-
-  /** The font file's bytes, read once; a .ttf is served as a one-font collection. */
-  private byte[] font() {
-    byte[] cached = fontBytes.get();
-    if (cached != null) {
-      return cached;
-    }
-    Resource r = resources.getResource(properties.pdfFont());
-    byte[] bytes;
-    try (InputStream in = r.getInputStream()) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new PdfFontMissingException("导出 PDF 需要中文字体，但无法读取 stdflow.audit.pdf-font = «" + properties.pdfFont()
-          + "»。请将其设为一个 TrueType 字体文件（.ttf/.ttc，例如 file:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc）。", e);
-    }
-    fontBytes.compareAndSet(null, bytes);
-    return bytes;
   }
 
   /** Writes lines top to bottom, wrapping at the right margin and starting new pages. */

@@ -1,18 +1,12 @@
 package org.stdflow.report;
 
-import java.io.ByteArrayInputStream;
+import org.stdflow.platform.pdf.CjkPdf;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,7 +18,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +36,6 @@ class StatisticsReports {
 
   private final ReportProperties properties;
   private final ResourceLoader resources;
-  private final AtomicReference<byte[]> fontBytes = new AtomicReference<>();
 
   StatisticsReports(ReportProperties properties, ResourceLoader resources) {
     this.properties = properties;
@@ -125,17 +117,12 @@ class StatisticsReports {
   // ------------------------------------------------------------------ PDF
 
   byte[] pdf(Statistics s, ReportPeriod period) {
-    byte[] fontFile = font();
-    boolean collection = fontFile.length > 4 && fontFile[0] == 't' && fontFile[1] == 't' && fontFile[2] == 'c'
-        && fontFile[3] == 'f';
-    try (TrueTypeCollection ttc = collection ? new TrueTypeCollection(new ByteArrayInputStream(fontFile)) : null;
-        TrueTypeFont single = collection ? null : new TTFParser().parse(new RandomAccessReadBuffer(fontFile));
-        PDDocument doc = new PDDocument()) {
-      TrueTypeFont ttf = collection ? firstFont(ttc) : single;
-      PDType0Font font = PDType0Font.load(doc, ttf, true);
+    try (CjkPdf pdf = CjkPdf.open(resources, properties.pdfFont(), "stdflow.report.pdf-font")) {
+      PDDocument doc = pdf.document();
+      PDType0Font font = pdf.font();
       doc.getDocumentInformation().setTitle(period.title());
       doc.getDocumentInformation().setCreator("stdflow");
-      Writer w = new Writer(doc, font, ttf.getUnicodeCmapLookup());
+      Writer w = new Writer(doc, font, pdf.cmap());
       w.text(period.title(), 15, MARGIN);
       w.text(scopeLine(s), SIZE, MARGIN);
       if (!s.complaints().available() || !s.satisfaction().available()) {
@@ -146,38 +133,10 @@ class StatisticsReports {
         w.table(t);
       }
       w.close();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.save(out);
-      return out.toByteArray();
+      return pdf.save();
     } catch (IOException e) {
       throw new IllegalStateException("PDF report failed", e);
     }
-  }
-
-  private static TrueTypeFont firstFont(TrueTypeCollection ttc) throws IOException {
-    List<TrueTypeFont> fonts = new ArrayList<>();
-    ttc.processAllFonts(fonts::add);
-    if (fonts.isEmpty()) {
-      throw new IOException("font collection holds no font");
-    }
-    return fonts.get(0);
-  }
-
-  private byte[] font() {
-    byte[] cached = fontBytes.get();
-    if (cached != null) {
-      return cached;
-    }
-    Resource r = resources.getResource(properties.pdfFont());
-    byte[] bytes;
-    try (InputStream in = r.getInputStream()) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("导出 PDF 需要中文字体，但无法读取 stdflow.report.pdf-font = «" + properties.pdfFont()
-          + "»。请将其设为一个 TrueType 字体文件（.ttf/.ttc）。", e);
-    }
-    fontBytes.compareAndSet(null, bytes);
-    return bytes;
   }
 
   /** Writes text and tables top to bottom, starting new pages as needed. */
