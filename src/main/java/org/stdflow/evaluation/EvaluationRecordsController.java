@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stdflow.organisation.GroupType;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.platform.security.CurrentUser;
+import org.stdflow.platform.web.ApiException;
 
 /**
  * Feedback and satisfaction survey records, read-only. Feedback: leadership, the office, auditors
@@ -47,24 +46,6 @@ class EvaluationRecordsController {
   record DefinitionRequest(String name, String section, Boolean active, List<String> questions) {
   }
 
-  /** A refused request, answered as {status, message}. */
-  static class EvaluationApiException extends RuntimeException {
-    final HttpStatus status;
-
-    EvaluationApiException(HttpStatus status, String message) {
-      super(message);
-      this.status = status;
-    }
-  }
-
-  @ExceptionHandler(EvaluationApiException.class)
-  ResponseEntity<Map<String, Object>> refused(EvaluationApiException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", e.status.value());
-    body.put("message", e.getMessage());
-    return ResponseEntity.status(e.status).body(body);
-  }
-
   @GetMapping("/api/feedback")
   List<Map<String, Object>> feedback(@RequestParam(required = false) String type,
       @RequestParam(required = false) String status, @RequestParam(required = false) String section,
@@ -72,32 +53,32 @@ class EvaluationRecordsController {
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     String t = blankToNull(type);
     if (t != null && !FeedbackProcess.TYPES.containsKey(t)) {
-      throw new EvaluationApiException(HttpStatus.BAD_REQUEST,
+      throw new ApiException(HttpStatus.BAD_REQUEST,
           "请求参数有误：type 只能是 SUGGESTION（意见建议）、COMPLAINT（投诉）或 DEFECT（标准缺陷）");
     }
     String s = blankToNull(status);
     if (s != null && !EvaluationQueries.FEEDBACK_STATUS.containsKey(s)) {
-      throw new EvaluationApiException(HttpStatus.BAD_REQUEST,
+      throw new ApiException(HttpStatus.BAD_REQUEST,
           "请求参数有误：status 只能是 SUBMITTED、REJECTED、ASSIGNED、REPLIED、RATED 或 UNRATED");
     }
     String sec = blankToNull(section);
     if (sec != null) {
       OrganisationFile.GroupEntry g = organisation.group(sec);
       if (g == null || g.type() != GroupType.SECTION) {
-        throw new EvaluationApiException(HttpStatus.BAD_REQUEST, "请求参数有误：没有名为 " + sec + " 的科室");
+        throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：没有名为 " + sec + " 的科室");
       }
     }
     LocalDate f = date("from", from);
     LocalDate tt = date("to", to);
     if (f != null && tt != null && f.isAfter(tt)) {
-      throw new EvaluationApiException(HttpStatus.BAD_REQUEST, "请求参数有误：开始日期 from 不能晚于结束日期 to");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：开始日期 from 不能晚于结束日期 to");
     }
     if (readsAll(user, FEEDBACK_READ_ALL)) {
       return queries.feedback(new EvaluationQueries.FeedbackFilter(t, s, sec, null, null, f, tt));
     }
     List<String> own = ownSections(user);
     if (sec != null && !own.contains(sec)) {
-      throw new EvaluationApiException(HttpStatus.FORBIDDEN, "科室只能查看分办给本科室的意见反馈");
+      throw new ApiException(HttpStatus.FORBIDDEN, "科室只能查看分办给本科室的意见反馈");
     }
     return queries.feedback(new EvaluationQueries.FeedbackFilter(t, s, sec, own, user.id(), f, tt));
   }
@@ -105,10 +86,10 @@ class EvaluationRecordsController {
   @GetMapping("/api/feedback/{id}")
   Map<String, Object> feedback(@PathVariable long id, @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     Map<String, Object> x = queries.feedback(id)
-        .orElseThrow(() -> new EvaluationApiException(HttpStatus.NOT_FOUND, "意见反馈 " + id + " 不存在"));
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "意见反馈 " + id + " 不存在"));
     if (!readsAll(user, FEEDBACK_READ_ALL) && !user.id().equals(x.get("submitter"))
         && !ownSections(user).contains(x.get("section"))) {
-      throw new EvaluationApiException(HttpStatus.FORBIDDEN, "只能查看本人提交或分办给本科室的意见反馈");
+      throw new ApiException(HttpStatus.FORBIDDEN, "只能查看本人提交或分办给本科室的意见反馈");
     }
     return x;
   }
@@ -118,18 +99,18 @@ class EvaluationRecordsController {
       @RequestParam(required = false) String service, @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     String q = blankToNull(quarter);
     if (q != null && SurveyQuarter.parse(q) == null) {
-      throw new EvaluationApiException(HttpStatus.BAD_REQUEST,
+      throw new ApiException(HttpStatus.BAD_REQUEST,
           "请求参数有误：quarter 应为季度，格式 YYYY-Qn，例如 2026-Q3（收到“" + q + "”）");
     }
     String svc = blankToNull(service);
     if (svc != null && !queries.surveyServiceExists(svc)) {
-      throw new EvaluationApiException(HttpStatus.BAD_REQUEST, "请求参数有误：没有名为 " + svc + " 的测评服务");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：没有名为 " + svc + " 的测评服务");
     }
     List<String> sections = null;
     if (!readsAll(user, SURVEY_READ_ALL)) {
       sections = ownSections(user);
       if (sections.isEmpty()) {
-        throw new EvaluationApiException(HttpStatus.FORBIDDEN,
+        throw new ApiException(HttpStatus.FORBIDDEN,
             "只有领导小组、标准化办公室、监督检查人员、审计监督人员和各科室可以查看满意度测评结果");
       }
     }
@@ -150,7 +131,7 @@ class EvaluationRecordsController {
       @org.springframework.web.bind.annotation.RequestBody DefinitionRequest body,
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     if (!readsAll(user, Set.of(GroupType.OFFICE, GroupType.ADMIN))) {
-      throw new EvaluationApiException(HttpStatus.FORBIDDEN, "只有标准化办公室和系统管理员可以维护满意度测评表");
+      throw new ApiException(HttpStatus.FORBIDDEN, "只有标准化办公室和系统管理员可以维护满意度测评表");
     }
     java.util.Map<String, String> errors = new LinkedHashMap<>();
     if (!service.matches("^[a-z][a-z0-9-]{1,39}$")) {
@@ -223,7 +204,7 @@ class EvaluationRecordsController {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new EvaluationApiException(HttpStatus.BAD_REQUEST,
+      throw new ApiException(HttpStatus.BAD_REQUEST,
           "请求参数有误：" + name + " 应为日期，格式 yyyy-MM-dd（收到“" + value + "”）");
     }
   }

@@ -2,13 +2,10 @@ package org.stdflow.inspection;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -17,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stdflow.organisation.GroupType;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.platform.security.CurrentUser;
+import org.stdflow.platform.web.ApiException;
 
 /**
  * The supervision records, read-only: inspections, rectifications (with rounds and findings) and
@@ -37,24 +35,6 @@ class SupervisionRecordsController {
     this.access = access;
   }
 
-  /** A refused request, answered as {status, message}. */
-  static class RecordsApiException extends RuntimeException {
-    final HttpStatus status;
-
-    RecordsApiException(HttpStatus status, String message) {
-      super(message);
-      this.status = status;
-    }
-  }
-
-  @ExceptionHandler(RecordsApiException.class)
-  ResponseEntity<Map<String, Object>> refused(RecordsApiException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", e.status.value());
-    body.put("message", e.getMessage());
-    return ResponseEntity.status(e.status).body(body);
-  }
-
   @GetMapping("/api/inspections")
   List<Map<String, Object>> inspections(@RequestParam(required = false) Long standardId,
       @RequestParam(required = false) String section, @RequestParam(required = false) String status,
@@ -67,7 +47,7 @@ class SupervisionRecordsController {
   @GetMapping("/api/inspections/{id}")
   Map<String, Object> inspection(@PathVariable long id, @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     Map<String, Object> x = queries.inspection(id)
-        .orElseThrow(() -> new RecordsApiException(HttpStatus.NOT_FOUND, "检查记录 " + id + " 不存在"));
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "检查记录 " + id + " 不存在"));
     checkSection(user, (String) x.get("section"));
     return x;
   }
@@ -84,7 +64,7 @@ class SupervisionRecordsController {
   Map<String, Object> rectification(@PathVariable long id,
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     Map<String, Object> r = queries.rectification(id)
-        .orElseThrow(() -> new RecordsApiException(HttpStatus.NOT_FOUND, "整改记录 " + id + " 不存在"));
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "整改记录 " + id + " 不存在"));
     checkSection(user, (String) r.get("section"));
     return r;
   }
@@ -95,7 +75,7 @@ class SupervisionRecordsController {
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     if (kind != null && !kind.isBlank() && !Set.of("PRAISE", "CRITICISM").contains(kind)) {
-      throw new RecordsApiException(HttpStatus.BAD_REQUEST, "请求参数有误：kind 只能是 PRAISE（表扬）或 CRITICISM（通报批评）");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：kind 只能是 PRAISE（表扬）或 CRITICISM（通报批评）");
     }
     return queries.commendations(filter(user, standardId, section, kind, from, to));
   }
@@ -105,12 +85,12 @@ class SupervisionRecordsController {
     LocalDate f = date("from", from);
     LocalDate t = date("to", to);
     if (f != null && t != null && f.isAfter(t)) {
-      throw new RecordsApiException(HttpStatus.BAD_REQUEST, "请求参数有误：开始日期 from 不能晚于结束日期 to");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：开始日期 from 不能晚于结束日期 to");
     }
     if (section != null && !section.isBlank()) {
       OrganisationFile.GroupEntry g = organisation.group(section);
       if (g == null || g.type() != GroupType.SECTION) {
-        throw new RecordsApiException(HttpStatus.BAD_REQUEST, "请求参数有误：没有名为 " + section + " 的科室");
+        throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：没有名为 " + section + " 的科室");
       }
     }
     List<String> sections;
@@ -119,10 +99,10 @@ class SupervisionRecordsController {
     } else {
       List<String> own = ownSections(user);
       if (own.isEmpty()) {
-        throw new RecordsApiException(HttpStatus.FORBIDDEN, "只有领导小组、标准化办公室、监督检查人员、审计监督人员和各科室可以查看监督检查记录");
+        throw new ApiException(HttpStatus.FORBIDDEN, "只有领导小组、标准化办公室、监督检查人员、审计监督人员和各科室可以查看监督检查记录");
       }
       if (section != null && !section.isBlank() && !own.contains(section)) {
-        throw new RecordsApiException(HttpStatus.FORBIDDEN, "科室只能查看本科室的监督检查记录");
+        throw new ApiException(HttpStatus.FORBIDDEN, "科室只能查看本科室的监督检查记录");
       }
       sections = section == null || section.isBlank() ? own : List.of(section);
     }
@@ -131,7 +111,7 @@ class SupervisionRecordsController {
 
   private void checkSection(CurrentUser user, String section) {
     if (!readsAll(user) && !ownSections(user).contains(section)) {
-      throw new RecordsApiException(HttpStatus.FORBIDDEN, "科室只能查看本科室的监督检查记录");
+      throw new ApiException(HttpStatus.FORBIDDEN, "科室只能查看本科室的监督检查记录");
     }
   }
 
@@ -150,7 +130,7 @@ class SupervisionRecordsController {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new RecordsApiException(HttpStatus.BAD_REQUEST, "请求参数有误：" + name + " 应为日期，格式 yyyy-MM-dd（收到“" + value + "”）");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：" + name + " 应为日期，格式 yyyy-MM-dd（收到“" + value + "”）");
     }
   }
 }

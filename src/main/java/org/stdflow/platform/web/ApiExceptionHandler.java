@@ -35,6 +35,11 @@ class ApiExceptionHandler {
         "请求内容不是有效的 JSON，或字段类型不对（例如数字字段填了文字）。"));
   }
 
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<Map<String, Object>> refused(ApiException e) {
+    return ResponseEntity.status(e.status()).body(body(e.status(), e.getMessage()));
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body(HttpStatus.FORBIDDEN, "无权执行此操作。"));
