@@ -23,6 +23,9 @@ class CadenceRecordsApiTest {
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR =
+      new java.util.concurrent.atomic.AtomicInteger(1000 + new Random().nextInt(800));
+
   private LocalDate monday;
   private String month;
   private String quarter;
@@ -31,8 +34,10 @@ class CadenceRecordsApiTest {
   void records() {
     Random random = new Random();
     monday = LocalDate.of(1990, 1, 1).plusWeeks(random.nextInt(500)); // 1990-01-01 was a Monday
-    month = (1900 + random.nextInt(40)) + "-0" + (1 + random.nextInt(9));
-    quarter = (1900 + random.nextInt(40)) + "-Q" + (1 + random.nextInt(4));
+    // a year of its own per test method (no other test writes years before 1900), so no row collides
+    int year = NEXT_YEAR.getAndIncrement();
+    month = year + "-0" + (1 + random.nextInt(9));
+    quarter = year + "-Q" + (1 + random.nextInt(4));
     for (String section : List.of("sec-property", "sec-canteen")) {
       jdbc.sql("""
               INSERT INTO insp_weekly_report (week_start, week_end, section_id, inspections, failed, missed, pass_rate,
