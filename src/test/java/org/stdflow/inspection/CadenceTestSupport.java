@@ -203,24 +203,7 @@ abstract class CadenceTestSupport {
 
   /** As the user would in Tasklist: claim if needed, then complete with the form's values. */
   protected void complete(Task task, String user, Map<String, Object> variables) {
-    assertThat(task).as("open task for " + user).isNotNull();
-    engine.getIdentityService().setAuthentication(user, groupsOf(user));
-    boolean claimed = false;
-    try {
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-        claimed = true;
-      }
-      engine.getTaskService().complete(task.getId(), variables);
-    } catch (RuntimeException e) {
-      engine.getIdentityService().clearAuthentication();
-      if (claimed) {
-        engine.getTaskService().setAssignee(task.getId(), null);
-      }
-      throw e;
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    org.stdflow.standard.LifecycleTestSupport.completeAsUser(engine, task, user, groupsOf(user), variables);
   }
 
   protected List<String> groupsOf(String user) {
