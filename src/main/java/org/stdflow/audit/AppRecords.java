@@ -132,13 +132,16 @@ class AppRecords {
   }
 
   /**
-   * The records of these runs, standards and tasks that the chain does not hold yet.
+   * The records of these runs, standards and tasks, chained or not: read before the chain lock is
+   * taken, so the dozen source queries never hold up other transactions' appends. Whether each is
+   * chained already is decided under the lock by {@link #fresh}. A record committed by another
+   * transaction between this read and the lock is that transaction's to chain (or the sweep's).
    *
    * @param standardOfProcess the standard of each run known so far (for records that carry only a run)
    * @param processOfTask the run of each task (mails carry only a task)
    */
-  List<AuditRecord> capture(JdbcClient jdbc, Collection<String> pis, Collection<Long> standards,
-      Map<String, String> processOfTask, Map<String, Long> standardOfProcess, Function<String, String> sectionOf) {
+  List<AuditRecord> candidates(JdbcClient jdbc, Collection<String> pis, Collection<Long> standards,
+      Map<String, String> processOfTask) {
     List<AuditRecord> found = new ArrayList<>();
     Set<String> tables = tables();
     for (Source s : SOURCES) {
@@ -171,7 +174,7 @@ class AppRecords {
       }
       found.addAll(spec.query(AppRecords::record).list());
     }
-    return fresh(jdbc, found, processOfTask, standardOfProcess, sectionOf);
+    return found;
   }
 
   /**
@@ -191,7 +194,11 @@ class AppRecords {
     return fresh(jdbc, found, Map.of(), new java.util.HashMap<>(), sectionOf);
   }
 
-  private List<AuditRecord> fresh(JdbcClient jdbc, List<AuditRecord> found, Map<String, String> processOfTask,
+  /**
+   * Of the found records, those the chain does not hold yet, completed with their run, standard and
+   * the actor's section. Called under the chain lock.
+   */
+  List<AuditRecord> fresh(JdbcClient jdbc, List<AuditRecord> found, Map<String, String> processOfTask,
       Map<String, Long> standardOfProcess, Function<String, String> sectionOf) {
     if (found.isEmpty()) {
       return found;

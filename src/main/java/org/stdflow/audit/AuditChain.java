@@ -2,6 +2,7 @@ package org.stdflow.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +28,12 @@ public class AuditChain {
   private static final int PAGE = 2000;
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
   private final Clock clock;
 
-  AuditChain(JdbcClient jdbc, Clock clock) {
+  AuditChain(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
   }
 
@@ -51,12 +56,15 @@ public class AuditChain {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     long seq = head.seq();
     String prev = head.hash();
-    for (AuditRecord r : all) {
+    // one JDBC batch: the head stays locked for one round trip, not one per entry
+    MapSqlParameterSource[] rows = new MapSqlParameterSource[all.size()];
+    for (int i = 0; i < all.size(); i++) {
       seq++;
-      String hash = AuditHashing.hash(seq, now, prev, r);
-      insert(seq, now, prev, hash, r);
+      String hash = AuditHashing.hash(seq, now, prev, all.get(i));
+      rows[i] = row(seq, now, prev, hash, all.get(i));
       prev = hash;
     }
+    batch.batchUpdate(INSERT, rows);
     jdbc.sql("UPDATE aud_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
         .param("seq", seq).param("hash", prev).update();
     return all.size();
@@ -66,16 +74,32 @@ public class AuditChain {
     return append(records, null);
   }
 
-  private void insert(long seq, Instant recordedAt, String prev, String hash, AuditRecord r) {
-    jdbc.sql("INSERT INTO aud_entry (" + COLUMNS + """
-            ) VALUES (:seq, :occurred, :recorded, :standard, :pi, :pkey, :activity, :step, :task, :actor, :section,
-                      :action, :subject, :value, :reason, :sha, :source, :prev, :hash)""")
-        .param("seq", seq).param("occurred", utc(r.occurredAt())).param("recorded", utc(recordedAt))
-        .param("standard", r.standardId()).param("pi", r.processInstanceId()).param("pkey", r.processKey())
-        .param("activity", r.activityId()).param("step", r.stepName()).param("task", r.taskId())
-        .param("actor", r.actor()).param("section", r.actorSection()).param("action", r.action().name())
-        .param("subject", r.subject()).param("value", r.value()).param("reason", r.reason()).param("sha", r.sha256())
-        .param("source", r.sourceKey()).param("prev", prev).param("hash", hash).update();
+  private static final String INSERT = "INSERT INTO aud_entry (" + COLUMNS + """
+      ) VALUES (:seq, :occurred, :recorded, :standard, :pi, :pkey, :activity, :step, :task, :actor, :section,
+                :action, :subject, :value, :reason, :sha, :source, :prev, :hash)""";
+
+  private static MapSqlParameterSource row(long seq, Instant recordedAt, String prev, String hash, AuditRecord r) {
+    // types given: a batch's null columns need them on PostgreSQL
+    return new MapSqlParameterSource()
+        .addValue("seq", seq, Types.BIGINT)
+        .addValue("occurred", utc(r.occurredAt()), Types.TIMESTAMP)
+        .addValue("recorded", utc(recordedAt), Types.TIMESTAMP)
+        .addValue("standard", r.standardId(), Types.BIGINT)
+        .addValue("pi", r.processInstanceId(), Types.VARCHAR)
+        .addValue("pkey", r.processKey(), Types.VARCHAR)
+        .addValue("activity", r.activityId(), Types.VARCHAR)
+        .addValue("step", r.stepName(), Types.VARCHAR)
+        .addValue("task", r.taskId(), Types.VARCHAR)
+        .addValue("actor", r.actor(), Types.VARCHAR)
+        .addValue("section", r.actorSection(), Types.VARCHAR)
+        .addValue("action", r.action().name(), Types.VARCHAR)
+        .addValue("subject", r.subject(), Types.VARCHAR)
+        .addValue("value", r.value(), Types.VARCHAR)
+        .addValue("reason", r.reason(), Types.VARCHAR)
+        .addValue("sha", r.sha256(), Types.VARCHAR)
+        .addValue("source", r.sourceKey(), Types.VARCHAR)
+        .addValue("prev", prev, Types.VARCHAR)
+        .addValue("hash", hash, Types.VARCHAR);
   }
 
   /** Timestamps are stored as UTC wall-clock values: the same on every JVM time zone. */

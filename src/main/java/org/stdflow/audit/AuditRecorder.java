@@ -165,7 +165,9 @@ class AuditRecorder {
         standardIds.add(r.standardId());
       }
     });
-    chain.append(out, j -> appRecords.capture(j, p.processes, standardIds, p.processOfTask, standards, sectionOf));
+    // the app records are looked up before the lock; only the check against the chain runs under it
+    List<AuditRecord> candidates = appRecords.candidates(jdbc, p.processes, standardIds, p.processOfTask);
+    chain.append(out, j -> appRecords.fresh(j, candidates, p.processOfTask, standards, sectionOf));
   }
 
   private AuditRecord complete(AuditRecord r, Pending p, Map<String, Long> standards,
