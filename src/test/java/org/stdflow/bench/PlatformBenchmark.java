@@ -1,0 +1,214 @@
+package org.stdflow.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.stdflow.StdflowApplication;
+
+/**
+ * The platform benchmark (profile "bench", not part of mvn verify): on one PostgreSQL server with
+ * durability on, in one run, (1) the database's own commit rate, (2) the standard life cycle's happy
+ * path on stdflow, on a bare Camunda engine with the same model and no-op delegates, and on Flowable
+ * with the same process shape, at 1/2/4/8 users, (3) large-history queries and (4) start time and
+ * memory of the app. Writes the results into docs/benchmarks.md (between the result markers) and
+ * target/bench/platform.md, then fails if a target is missed.
+ *
+ * <p>System properties: bench.users (default 1,2,4,8), bench.warmup and bench.measure (ISO
+ * durations, default PT10S and PT30S), bench.engines (default stdflow,bare,flowable).
+ */
+class PlatformBenchmark {
+
+  static final List<Integer> USERS = Arrays.stream(System.getProperty("bench.users", "1,2,4,8").split(","))
+      .map(String::trim).map(Integer::valueOf).toList();
+  static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warmup", "PT10S"));
+  static final Duration MEASURED = Duration.parse(System.getProperty("bench.measure", "PT30S"));
+  static final List<String> ENGINES = List.of(System.getProperty("bench.engines", "stdflow,bare,flowable").split(","));
+
+  static final boolean LARGE_HISTORY = Boolean.parseBoolean(System.getProperty("bench.history", "true"));
+  static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
+  /** JVM options of the measured app process (start, memory, large-history queries). */
+  static final List<String> APP_JVM = List.of(System.getProperty("bench.app.jvm",
+      "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").trim().split("\\s+"));
+  static final String SECTION_HEAD = "liuyang";
+  static final String AUDITOR = "linxiao";
+
+  @Test
+  void platform() throws Exception {
+    BenchReport report = new BenchReport(USERS, WARM_UP, MEASURED);
+    GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    try (BenchPostgres pg = new BenchPostgres()) {
+      report.postgres(pg.settings());
+      for (String db : List.of("commits", "stdflow", "bare", "flowable")) {
+        pg.createDatabase(db);
+      }
+      for (int users : USERS) {
+        report.commits(users, CommitRate.commitsPerSecond(pg.jdbcUrl("commits"), users, Duration.ofSeconds(3),
+            Duration.ofSeconds(10)));
+        System.out.printf("[bench] commits users=%d %.0f/s%n", users, report.commits(users));
+      }
+      List<LargeHistory.Template> templates = new ArrayList<>();
+      if (ENGINES.contains("stdflow")) {
+        try (ConfigurableApplicationContext app = stdflow(pg, mail)) {
+          report.engine("stdflow", "the whole app in the benchmark's JVM (postgres profile, Hikari pool "
+              + BenchPostgres.POOL_SIZE + ", history FULL, authorization on, job executor and mail dispatcher on,"
+              + " mails to a real SMTP server); start form, claim and form submission as the user with the user's"
+              + " groups; the three documents the validation demands uploaded through the document service"
+              + " (outside the timed completions, inside the life cycles/s)");
+          StdflowLifecycle lifecycle = new StdflowLifecycle(app);
+          for (int users : USERS) {
+            ThroughputResult r = LoadRunner.run("stdflow", users, WARM_UP, MEASURED, lifecycle.lifecycle());
+            System.out.println("[bench] " + r);
+            report.throughput(r);
+          }
+          if (LARGE_HISTORY) {
+            templates = templates(lifecycle);
+          }
+        }
+      }
+      if (!templates.isEmpty()) {
+        largeHistory(pg, templates, report, mail);
+      }
+    } finally {
+      mail.stop();
+    }
+    report.write(Path.of("docs", "benchmarks.md"), Path.of("target", "bench", "platform.md"));
+    report.assertTargets();
+  }
+
+  /**
+   * One real run per group that has work waiting: each section's head proposes a standard of the
+   * section and it waits at 起草标准 (the section's group task); one waits at 形式审查 (office) and one
+   * at 立项批准 (leadership). 84 % of the open tasks are the sections', the rest office and leadership.
+   */
+  private static List<LargeHistory.Template> templates(StdflowLifecycle lifecycle) {
+    Map<String, String> heads = new LinkedHashMap<>();
+    heads.put("sec-general", "chenjing");
+    heads.put("sec-canteen", "liuyang");
+    heads.put("sec-property", "huanglei");
+    heads.put("sec-vehicle", "wutao");
+    heads.put("sec-energy", "zhengfang");
+    heads.put("sec-reception", "fengwei");
+    heads.put("sec-office-space", "hejun");
+    int perSection = (int) (OPEN_TASKS * 0.84 / heads.size());
+    int rest = (OPEN_TASKS - perSection * heads.size()) / 2;
+    List<LargeHistory.Template> t = new ArrayList<>();
+    heads.forEach((section, head) -> t.add(new LargeHistory.Template(
+        lifecycle.runWaitingAt(head, section, "Task_DraftStandard"), section, perSection - 1)));
+    t.add(new LargeHistory.Template(lifecycle.runWaitingAt("liuyang", "sec-canteen", "Task_FormalCheck"), "std-office",
+        rest - 1));
+    t.add(new LargeHistory.Template(lifecycle.runWaitingAt("liuyang", "sec-canteen", "Task_ApproveProject"),
+        "leadership", OPEN_TASKS - perSection * heads.size() - rest - 1));
+    return t;
+  }
+
+  /**
+   * Loads the clones, then starts the app as users run it (own JVM): start time and memory, then
+   * the queries as the users' pages send them, timed over HTTP: a section head's 本科室待办 list in
+   * Tasklist (the filter's list with its label variables, HAL as Tasklist asks for it), one
+   * standard's audit trail as the auditor, the dashboard as leadership. Then a concurrent load of
+   * the same requests, and memory again.
+   */
+  private static void largeHistory(BenchPostgres pg, List<LargeHistory.Template> templates, BenchReport report,
+      GreenMail mail) throws Exception {
+    long standard;
+    try (var pool = pg.pool("stdflow", 2)) {
+      JdbcClient jdbc = JdbcClient.create(pool);
+      long t0 = System.nanoTime();
+      Map<String, Long> added = new LargeHistory(jdbc).load(templates);
+      long loadSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+      System.out.println("[bench] cloned " + added + " in " + loadSeconds + " s");
+      long open = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK").query(Long.class).single();
+      long history = 0;
+      StringBuilder per = new StringBuilder();
+      for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST",
+          "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG")) {
+        long n = jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+        history += n;
+        per.append(per.isEmpty() ? "" : ", ").append(table).append(' ').append(n);
+      }
+      long audit = jdbc.sql("SELECT COUNT(*) FROM aud_entry").query(Long.class).single();
+      long sectionTasks = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_IDENTITYLINK WHERE GROUP_ID_ = 'sec-canteen'"
+          + " AND TYPE_ = 'candidate'").query(Long.class).single();
+      standard = jdbc.sql("SELECT standard_id FROM aud_entry WHERE standard_id IS NOT NULL AND seq > 0"
+          + " GROUP BY standard_id ORDER BY COUNT(*) DESC LIMIT 1").query(Long.class).single();
+      report.dataNote(String.format("%,d open tasks (%,d of them candidate tasks of 食堂管理科, the section head's"
+          + " group), %,d Camunda history rows (%s), %,d audit entries; cloned from %d real runs in %d s",
+          open, sectionTasks, history, per, audit, templates.size(), loadSeconds));
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("STDFLOW_ADMIN_PASSWORD", "bench-admin-secret");
+    env.put("STDFLOW_DEMO_USERS", "true");
+    env.put("STDFLOW_DEMO_DATA", "true");
+    env.put("SPRING_MAIL_HOST", "127.0.0.1");
+    env.put("SPRING_MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
+    try (AppProcess app = AppProcess.start(pg.jdbcUrl("stdflow"), APP_JVM, env,
+        Path.of("target", "bench", "app").toAbsolutePath())) {
+      double rssStart = app.rssMiB();
+      report.figure("start, launch to readiness UP (with the large history)",
+          String.format(java.util.Locale.ROOT, "%.1f s", app.startMillis() / 1000.0), "< 12 s", app.startMillis() < 12_000);
+      report.figure("resident memory after start", String.format(java.util.Locale.ROOT, "%.0f MiB", rssStart),
+          "< 600 MiB", rssStart < 600);
+      HttpProbe head = new HttpProbe(app.port(), SECTION_HEAD, "demo");
+      HttpProbe auditor = new HttpProbe(app.port(), AUDITOR, "demo");
+      HttpProbe leader = new HttpProbe(app.port(), "wangjianguo", "demo");
+      String filters = head.get("/engine-rest/filter?resourceType=Task&name=" + HttpProbe.encode("本科室待办"),
+          "application/json");
+      String filterId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(filters).get(0).get("id").asText();
+      String list = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+      String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+      String audit = "/api/audit/entries?standardId=" + standard;
+      report.latency("section head's 本科室待办 (Tasklist filter list, 15 tasks with labels)",
+          HttpProbe.time(30, 300, i -> head.post(list, "application/hal+json", sorting)), 50,
+          "POST " + "/engine-rest/filter/{id}/list as " + SECTION_HEAD);
+      report.latency("the same filter's count", HttpProbe.time(10, 100, i -> head.get("/engine-rest/filter/" + filterId
+          + "/count", "application/json")), 50, "GET /engine-rest/filter/{id}/count");
+      report.latency("one standard's audit trail (the busiest standard)",
+          HttpProbe.time(10, 100, i -> auditor.get(audit, "application/json")), 200, "GET /api/audit/entries as auditor");
+      report.latency("statistics dashboard (this year, all sections)",
+          HttpProbe.time(5, 50, i -> leader.get("/api/statistics", "application/json")), 500,
+          "GET /api/statistics as leadership");
+      // the load: 8 users at once for the measured window, mixing the three pages
+      LoadRunner.run("queries", 8, Duration.ZERO, MEASURED, (user, timings) -> {
+        switch (user % 3) {
+          case 0 -> timings.completion(() -> head.post(list, "application/hal+json", sorting));
+          case 1 -> timings.completion(() -> auditor.get(audit, "application/json"));
+          default -> timings.completion(() -> leader.get("/api/statistics", "application/json"));
+        }
+      });
+      double rssLoaded = app.rssMiB();
+      report.figure("resident memory after the load", String.format(java.util.Locale.ROOT, "%.0f MiB", rssLoaded),
+          "< 600 MiB", rssLoaded < 600);
+      report.dataNote("app JVM options: `" + String.join(" ", APP_JVM) + "`; " + app.startedLine());
+    }
+  }
+
+  /** The whole app in this JVM on the benchmark's database, mails to a real SMTP server (GreenMail). */
+  private static ConfigurableApplicationContext stdflow(BenchPostgres pg, GreenMail mail) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("spring.datasource.url", pg.jdbcUrl("stdflow"));
+    p.put("spring.datasource.username", "postgres");
+    p.put("spring.datasource.password", "");
+    p.put("spring.datasource.hikari.maximum-pool-size", BenchPostgres.POOL_SIZE);
+    p.put("spring.mail.host", "127.0.0.1");
+    p.put("spring.mail.port", mail.getSmtp().getPort());
+    p.put("stdflow.organisation.demo-users", true);
+    p.put("stdflow.organisation.admin-password", "bench-admin-secret");
+    p.put("stdflow.demo-data", true);
+    p.put("server.port", 0);
+    p.put("STDFLOW_DATA_DIR", Path.of("target", "bench", "stdflow-data").toAbsolutePath().toString());
+    // as command-line arguments: they must win over the postgres profile's own settings
+    String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new SpringApplicationBuilder(StdflowApplication.class).profiles("postgres").run(args);
+  }
+}
