@@ -102,14 +102,13 @@ class AuditRecorder {
     }
     // which standard each run concerns: from this transaction, else as recorded earlier
     for (Map.Entry<String, Long> m : p.standardOfProcess.entrySet()) {
-      boolean known = jdbc.sql("SELECT COUNT(*) FROM aud_process_standard WHERE process_instance_id = :pi")
-          .param("pi", m.getKey()).query(Long.class).single() > 0;
-      if (!known) {
-        jdbc.sql("""
-                INSERT INTO aud_process_standard (process_instance_id, standard_id, process_key, recorded_at)
-                VALUES (:pi, :s, :k, :t)""").param("pi", m.getKey()).param("s", m.getValue())
-            .param("k", p.keyOfProcess.get(m.getKey())).param("t", AuditChain.utc(clock.instant())).update();
-      }
+      // one statement: recorded unless known (the run's first step records it, later steps find it)
+      jdbc.sql("""
+              INSERT INTO aud_process_standard (process_instance_id, standard_id, process_key, recorded_at)
+              SELECT :pi, :s, :k, :t FROM aud_chain_head h WHERE h.id = 1 AND NOT EXISTS
+                (SELECT 1 FROM aud_process_standard m WHERE m.process_instance_id = :pi)""").param("pi", m.getKey())
+          .param("s", m.getValue()).param("k", p.keyOfProcess.get(m.getKey()))
+          .param("t", AuditChain.utc(clock.instant())).update();
     }
     Map<String, Long> standards = new HashMap<>(p.standardOfProcess);
     List<String> unknown = p.processes.stream().filter(pi -> !standards.containsKey(pi)).toList();

@@ -46,10 +46,32 @@ class Directory {
     return groups.isEmpty() ? null : groups.get(0);
   }
 
-  /** A per-call cache of sectionOf (one lookup per actor and commit). */
+  /** How long a user's section is reused across commits (memberships change rarely; a change shows after this). */
+  static final long SECTION_TTL_MILLIS = 30_000;
+
+  private record Section(String id, long until) {
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Section> sections =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * sectionOf with a cache shared by all commits for {@link #SECTION_TTL_MILLIS}: without it every
+   * audited step paid a membership query per actor.
+   */
   java.util.function.Function<String, String> sectionCache() {
-    Map<String, String> cache = new HashMap<>();
-    return user -> user == null ? null : cache.computeIfAbsent(user, this::sectionOf);
+    return user -> {
+      if (user == null) {
+        return null;
+      }
+      long now = System.currentTimeMillis();
+      Section cached = sections.get(user);
+      if (cached == null || cached.until() < now) {
+        cached = new Section(sectionOf(user), now + SECTION_TTL_MILLIS);
+        sections.put(user, cached);
+      }
+      return cached.id();
+    };
   }
 
   /** Display names of users ("刘洋"), by id; unknown ids are absent. */
