@@ -28,6 +28,8 @@ final class BenchPostgres implements AutoCloseable {
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
         .setServerConfig("max_connections", "300")
+        // statements slower than this are logged with their parameters (-1: none); for tuning sessions
+        .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgLogSlowMs", "-1"))
         .start();
   }
 

@@ -38,7 +38,7 @@ final class HttpProbe {
   }
 
   private String send(HttpRequest.Builder b) throws Exception {
-    HttpResponse<String> r = http.send(b.header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
+    HttpResponse<String> r = http.send(b.header("Authorization", authorization).timeout(Duration.ofSeconds(300)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (r.statusCode() != 200) {
       throw new IllegalStateException(r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
@@ -46,13 +46,22 @@ final class HttpProbe {
     return r.body();
   }
 
-  /** Runs the request {@code warmUp} times unmeasured, then {@code runs} times; milliseconds each. */
+  /** Longest a measurement may take; a slow query then gets fewer runs (at least {@link #MIN_RUNS}). */
+  static final Duration BUDGET = Duration.ofSeconds(Long.getLong("bench.queryBudgetSeconds", 90));
+  static final int MIN_RUNS = 10;
+
+  /**
+   * Runs the request {@code warmUp} times unmeasured, then {@code runs} times (fewer when the time
+   * budget is spent, never fewer than {@link #MIN_RUNS}); milliseconds each.
+   */
   static List<Double> time(int warmUp, int runs, Request request) throws Exception {
-    for (int i = 0; i < warmUp; i++) {
+    long until = System.nanoTime() + BUDGET.toNanos();
+    for (int i = 0; i < warmUp && (i < 2 || System.nanoTime() < until); i++) {
       request.run(i);
     }
+    until = System.nanoTime() + BUDGET.toNanos();
     List<Double> ms = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
+    for (int i = 0; i < runs && (i < MIN_RUNS || System.nanoTime() < until); i++) {
       long t = System.nanoTime();
       request.run(i);
       ms.add((System.nanoTime() - t) / 1e6);

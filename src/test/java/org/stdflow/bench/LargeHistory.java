@@ -33,20 +33,40 @@ final class LargeHistory {
     this.jdbc = jdbc;
   }
 
-  /** Clones each template; returns rows added per table. */
-  Map<String, Long> load(List<Template> templates) {
+  /**
+   * Clones each template: the runtime rows (open task, its candidates, authorizations, variables)
+   * for every clone; history and audit entries for the first clones of each template until about
+   * {@code historyRows} history rows exist (history is what grows without bound; a run's history
+   * rows are the same whether it is open or not). Returns rows added per table.
+   */
+  Map<String, Long> load(List<Template> templates, long historyRows) {
+    long perRun = 0;
+    for (Template t : templates) {
+      perRun += jdbc.sql(HISTORY_COUNT).param("pi", t.processInstanceId()).query(Long.class).single();
+    }
+    perRun = Math.max(1, perRun / templates.size());
+    int withHistory = (int) Math.min(Integer.MAX_VALUE, historyRows / perRun / templates.size() + 1);
     int next = 1;
     for (Template t : templates) {
-      cloneRun(t.processInstanceId(), next, next + t.clones() - 1);
+      int last = next + t.clones() - 1;
+      cloneRuntime(t.processInstanceId(), next, last);
+      cloneHistory(t.processInstanceId(), next, Math.min(last, next + withHistory - 1));
       next += t.clones();
     }
     jdbc.sql("ANALYZE").update();
     return rows;
   }
 
-  private void cloneRun(String pi, int from, int to) {
+  private static final String HISTORY_COUNT = """
+      SELECT (SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_INST_ID_ = :pi)
+           + (SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = :pi)
+           + (SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = :pi)
+           + (SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = :pi)
+           + (SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = :pi)
+           + (SELECT COUNT(*) FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ = :pi)""";
+
+  private void cloneRuntime(String pi, int from, int to) {
     String tasks = "SELECT ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ = :pi";
-    String hiTasks = "SELECT ID_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = :pi";
     // parents before children: byte arrays, executions, tasks, then what refers to tasks
     copy("ACT_GE_BYTEARRAY", "ID_ IN (SELECT BYTEARRAY_ID_ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = :pi"
         + " UNION SELECT BYTEARRAY_ID_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = :pi"
@@ -56,6 +76,11 @@ final class LargeHistory {
     copy("ACT_RU_IDENTITYLINK", "TASK_ID_ IN (" + tasks + ")", pi, from, to);
     copy("ACT_RU_VARIABLE", "PROC_INST_ID_ = :pi", pi, from, to);
     copy("ACT_RU_AUTHORIZATION", "RESOURCE_ID_ IN (" + tasks + ") OR RESOURCE_ID_ = :pi", pi, from, to);
+    copy("aud_process_standard", "process_instance_id = :pi", pi, from, to);
+  }
+
+  private void cloneHistory(String pi, int from, int to) {
+    String hiTasks = "SELECT ID_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = :pi";
     copy("ACT_HI_PROCINST", "PROC_INST_ID_ = :pi", pi, from, to);
     copy("ACT_HI_ACTINST", "PROC_INST_ID_ = :pi", pi, from, to);
     copy("ACT_HI_TASKINST", "PROC_INST_ID_ = :pi", pi, from, to);
@@ -63,7 +88,6 @@ final class LargeHistory {
     copy("ACT_HI_DETAIL", "PROC_INST_ID_ = :pi", pi, from, to);
     copy("ACT_HI_IDENTITYLINK", "TASK_ID_ IN (" + hiTasks + ")", pi, from, to);
     copy("ACT_HI_OP_LOG", "PROC_INST_ID_ = :pi", pi, from, to);
-    copy("aud_process_standard", "process_instance_id = :pi", pi, from, to);
     // audit entries of the clones: negative sequence numbers, so the live chain's next numbers stay free
     long min = jdbc.sql("SELECT COALESCE(MIN(seq), 0) FROM aud_entry").query(Long.class).single();
     List<String> columns = columns("aud_entry");

@@ -36,6 +36,7 @@ class PlatformBenchmark {
 
   static final boolean LARGE_HISTORY = Boolean.parseBoolean(System.getProperty("bench.history", "true"));
   static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
+  static final long HISTORY_ROWS = Long.getLong("bench.historyRows", 1_200_000);
   /** JVM options of the measured app process (start, memory, large-history queries). */
   static final List<String> APP_JVM = List.of(System.getProperty("bench.app.jvm",
       "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").trim().split("\\s+"));
@@ -73,6 +74,26 @@ class PlatformBenchmark {
           }
           if (LARGE_HISTORY) {
             templates = templates(lifecycle);
+          }
+        }
+      }
+      if (ENGINES.contains("bare")) {
+        try (var ds = pg.pool("bare", BenchPostgres.POOL_SIZE); var bare = new BareCamundaLifecycle(ds)) {
+          report.engine("bare", bare.settings());
+          for (int users : USERS) {
+            ThroughputResult r = LoadRunner.run("bare", users, WARM_UP, MEASURED, bare.lifecycle());
+            System.out.println("[bench] " + r);
+            report.throughput(r);
+          }
+        }
+      }
+      if (ENGINES.contains("flowable")) {
+        try (var ds = pg.pool("flowable", BenchPostgres.POOL_SIZE); var flowable = new FlowableLifecycle(ds)) {
+          report.engine("flowable", "Flowable " + FlowableLifecycle.version() + ": " + flowable.settings());
+          for (int users : USERS) {
+            ThroughputResult r = LoadRunner.run("flowable", users, WARM_UP, MEASURED, flowable.lifecycle());
+            System.out.println("[bench] " + r);
+            report.throughput(r);
           }
         }
       }
@@ -125,7 +146,7 @@ class PlatformBenchmark {
     try (var pool = pg.pool("stdflow", 2)) {
       JdbcClient jdbc = JdbcClient.create(pool);
       long t0 = System.nanoTime();
-      Map<String, Long> added = new LargeHistory(jdbc).load(templates);
+      Map<String, Long> added = new LargeHistory(jdbc).load(templates, HISTORY_ROWS);
       long loadSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
       System.out.println("[bench] cloned " + added + " in " + loadSeconds + " s");
       long open = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK").query(Long.class).single();
@@ -190,6 +211,12 @@ class PlatformBenchmark {
       report.figure("resident memory after the load", String.format(java.util.Locale.ROOT, "%.0f MiB", rssLoaded),
           "< 600 MiB", rssLoaded < 600);
       report.dataNote("app JVM options: `" + String.join(" ", APP_JVM) + "`; " + app.startedLine());
+      long pause = Long.getLong("bench.pauseMinutes", 0);
+      if (pause > 0) {
+        System.out.println("[bench] paused for " + pause + " min: app on port " + app.port() + ", database "
+            + pg.jdbcUrl("stdflow"));
+        Thread.sleep(pause * 60_000);
+      }
     }
   }
 
