@@ -48,7 +48,7 @@ final class HttpProbe {
 
   /** Longest a measurement may take; a slow query then gets fewer runs (at least {@link #MIN_RUNS}). */
   static final Duration BUDGET = Duration.ofSeconds(Long.getLong("bench.queryBudgetSeconds", 90));
-  static final int MIN_RUNS = 10;
+  static final int MIN_RUNS = 5;
 
   /**
    * Runs the request {@code warmUp} times unmeasured, then {@code runs} times (fewer when the time
@@ -56,7 +56,7 @@ final class HttpProbe {
    */
   static List<Double> time(int warmUp, int runs, Request request) throws Exception {
     long until = System.nanoTime() + BUDGET.toNanos();
-    for (int i = 0; i < warmUp && (i < 2 || System.nanoTime() < until); i++) {
+    for (int i = 0; i < warmUp && (i < 1 || System.nanoTime() < until); i++) {
       request.run(i);
     }
     until = System.nanoTime() + BUDGET.toNanos();

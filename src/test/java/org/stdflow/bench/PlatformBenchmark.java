@@ -40,6 +40,8 @@ class PlatformBenchmark {
   /** JVM options of the measured app process (start, memory, large-history queries). */
   static final List<String> APP_JVM = List.of(System.getProperty("bench.app.jvm",
       "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").trim().split("\\s+"));
+  /** Whether the app starts with an application class-data archive made by a training run (see AppProcess). */
+  static final boolean APP_CDS = Boolean.parseBoolean(System.getProperty("bench.app.cds", "true"));
   static final String SECTION_HEAD = "liuyang";
   static final String AUDITOR = "linxiao";
 
@@ -174,7 +176,7 @@ class PlatformBenchmark {
     env.put("SPRING_MAIL_HOST", "127.0.0.1");
     env.put("SPRING_MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
     try (AppProcess app = AppProcess.start(pg.jdbcUrl("stdflow"), APP_JVM, env,
-        Path.of("target", "bench", "app").toAbsolutePath())) {
+        Path.of("target", "bench", "app").toAbsolutePath(), APP_CDS)) {
       double rssStart = app.rssMiB();
       report.figure("start, launch to readiness UP (with the large history)",
           String.format(java.util.Locale.ROOT, "%.1f s", app.startMillis() / 1000.0), "< 12 s", app.startMillis() < 12_000);
@@ -210,7 +212,9 @@ class PlatformBenchmark {
       double rssLoaded = app.rssMiB();
       report.figure("resident memory after the load", String.format(java.util.Locale.ROOT, "%.0f MiB", rssLoaded),
           "< 600 MiB", rssLoaded < 600);
-      report.dataNote("app JVM options: `" + String.join(" ", APP_JVM) + "`; " + app.startedLine());
+      report.dataNote("app JVM options: `" + String.join(" ", APP_JVM) + "`" + (APP_CDS
+          ? " and an application class-data archive from a training run (`-XX:SharedArchiveFile`)" : "")
+          + "; the app's own log: " + app.startedLine());
       long pause = Long.getLong("bench.pauseMinutes", 0);
       if (pause > 0) {
         System.out.println("[bench] paused for " + pause + " min: app on port " + app.port() + ", database "
