@@ -73,9 +73,12 @@ final class AppProcess implements AutoCloseable {
   private static ProcessBuilder builder(String jdbcUrl, List<String> jvmOptions, Map<String, String> env,
       Path workDir, int port, Path log) {
     String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+    String mainClasses = Path.of("target", "classes").toAbsolutePath().toString();
     List<String> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> !Path.of(e).toAbsolutePath().toString().equals(testClasses))
         .filter(e -> !e.contains("/org/flowable/") && !e.contains("liquibase"))
+        // class-data sharing takes classes from jars only: the app's classes as a jar, as users run them
+        .map(e -> Path.of(e).toAbsolutePath().toString().equals(mainClasses) ? appJar(workDir).toString() : e)
         .toList();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -90,6 +93,33 @@ final class AppProcess implements AutoCloseable {
     builder.environment().put("STDFLOW_DB_PASSWORD", "");
     builder.environment().put("STDFLOW_DATA_DIR", workDir.resolve("data").toString());
     return builder;
+  }
+
+  /** target/classes packed into a jar in the work directory (made once per benchmark run). */
+  private static synchronized Path appJar(Path workDir) {
+    Path jar = workDir.resolve("stdflow-classes.jar");
+    if (Files.exists(jar)) {
+      return jar;
+    }
+    Path classes = Path.of("target", "classes");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+         var files = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) files.filter(f -> !f.equals(classes)).sorted()::iterator) {
+        String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
+        if (Files.isDirectory(f)) {
+          // directory entries too: Spring's classpath scanning finds nothing in a jar without them
+          out.putNextEntry(new java.util.jar.JarEntry(name + "/"));
+          out.closeEntry();
+          continue;
+        }
+        out.putNextEntry(new java.util.jar.JarEntry(name));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return jar;
   }
 
   private static AppProcess waitUntilReady(ProcessBuilder builder, int port, Path log) throws Exception {
