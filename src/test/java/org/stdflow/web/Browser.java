@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -59,11 +60,29 @@ public final class Browser {
 
   /** Fills Tasklist's login form (already open) and waits for the filters of the logged-in user. */
   public static void logIn(WebDriver driver, WebDriverWait wait, String user, String password) {
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+    // On a busy machine Tasklist sometimes still re-renders its login form when the keys arrive, and
+    // the submit goes nowhere (the page stays on 登录 without an error). Typing again into the form
+    // as it then stands is what a user would do; three tries, then the wait's own failure.
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = wait.until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+      name.clear();
+      name.sendKeys(user);
+      WebElement secret = driver.findElement(By.cssSelector("input[ng-model=password]"));
+      secret.clear();
+      secret.sendKeys(password);
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(attempt < 3 ? 15 : 30), Duration.ofMillis(100))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        boolean stillOnLogin = !driver.findElements(By.cssSelector("input[ng-model=username]")).isEmpty();
+        if (attempt >= 3 || !stillOnLogin) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Saves a screenshot under target/screenshots for people to look at. */

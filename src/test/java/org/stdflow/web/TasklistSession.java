@@ -64,11 +64,7 @@ final class TasklistSession implements AutoCloseable {
 
   /** Logs the user in on the login form (password {@code demo}) and waits for the filters and the name. */
   void login(String userId) {
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
-    name.clear();
-    name.sendKeys(userId);
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    Browser.logIn(driver, wait, userId, "demo");
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//section[contains(@class,'task-filters')]//a[contains(normalize-space(), '我的待办')]")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(USER_MENU, displayName(userId)));
