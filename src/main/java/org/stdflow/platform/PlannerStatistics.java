@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * estimates that filter at a fixed 0.5 % and then pairs every task of a group with every one of the
  * group's per-task authorizations. With statistics on those expressions it estimates right and looks
  * each task's authorization up by index instead: the benchmark's section head with 12,000 open tasks
- * went from 22 s to under half a second. Created once (any node, any start), kept by autovacuum's
+ * went from 21 s to about half a second through the app (docs/benchmarks.md, tuning log §2, also for
+ * a run in which they did not act). Created once (any node, any start), kept by autovacuum's
  * ANALYZE; never fatal: without them the query is only slower.
  */
 @Component
