@@ -214,6 +214,8 @@ final class TasklistSession implements AutoCloseable {
     js("arguments[0].scrollIntoView({block: 'center'})", e);
     e.sendKeys(text);
     wait.until(ExpectedConditions.attributeToBe(by, "value", text));
+    // form-js debounces text input into its state and flushes it on blur: leave the field now
+    js("arguments[0].blur()", driver.findElement(by));
   }
 
   /** A radio option or checklist entry, by its own label; clicked until it is selected. */
