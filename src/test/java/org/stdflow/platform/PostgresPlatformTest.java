@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import javax.sql.DataSource;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +57,46 @@ class PostgresPlatformTest {
             + " FROM pg_statistic_ext WHERE stxname = '" + PlannerStatistics.NAME + "'")) {
       rs.next();
       assertThat(rs.getInt(1)).as("statistics object on ACT_RU_AUTHORIZATION").isOne();
+    }
+  }
+
+  /**
+   * Revokes are always checked (application.yaml): queries then check each row with indexed
+   * lookups, and a revoke an administrator adds in Admin hides the task from its candidates.
+   */
+  @Test
+  void taskQueriesCheckRevokesRowByRow() {
+    var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.getAuthorizationCheckRevokes()).isEqualTo("always");
+    var tasks = engine.getTaskService();
+    var task = tasks.newTask();
+    task.setName("撤销授权检查");
+    tasks.saveTask(task);
+    tasks.addCandidateGroup(task.getId(), "sec-canteen");
+    Authorization revoke = null;
+    try {
+      assertThat(canteenHeadSees(task.getId())).as("the candidate group's task authorization").isTrue();
+      revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+      revoke.setUserId("liuyang");
+      revoke.setResource(Resources.TASK);
+      revoke.setResourceId(task.getId());
+      revoke.removePermission(Permissions.READ);
+      revoke = engine.getAuthorizationService().saveAuthorization(revoke);
+      assertThat(canteenHeadSees(task.getId())).as("revoked for the user").isFalse();
+    } finally {
+      if (revoke != null) {
+        engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+      }
+      tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  private boolean canteenHeadSees(String taskId) {
+    engine.getIdentityService().setAuthentication("liuyang", List.of("sec-canteen"));
+    try {
+      return engine.getTaskService().createTaskQuery().taskCandidateGroup("sec-canteen").taskId(taskId).count() == 1;
+    } finally {
+      engine.getIdentityService().clearAuthentication();
     }
   }
 }
