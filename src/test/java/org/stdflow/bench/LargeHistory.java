@@ -107,10 +107,22 @@ final class LargeHistory {
 
   private void copy(String table, String where, String pi, int from, int to) {
     List<String> columns = columns(table);
-    List<String> exprs = columns.stream().map(c -> ID_COLUMNS.contains(c) ? idExpr("t." + c) : "t." + c).toList();
+    List<String> exprs = columns.stream().map(c -> ID_COLUMNS.contains(c) ? idExpr("t." + c)
+        : SPREAD_TIMES.contains(table.toLowerCase() + "." + c) ? spread("t." + c) : "t." + c).toList();
     String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", exprs)
         + " FROM " + table + " t CROSS JOIN generate_series(:from, :to) g WHERE " + where;
     add(table, jdbc.sql(sql).param("pi", pi).param("from", from).param("to", to).update());
+  }
+
+  /**
+   * Times that order a task list: a clone's task was created some minutes before its template's,
+   * spread over a year and interleaved between the templates (as a bureau's open tasks accumulate),
+   * not all at the template's one instant, which would make a list sorted by creation sort ties.
+   */
+  private static final Set<String> SPREAD_TIMES = Set.of("act_ru_task.create_time_", "act_hi_taskinst.start_time_");
+
+  private static String spread(String column) {
+    return column + " - MOD(g * 7919, 525600) * INTERVAL '1 minute'";
   }
 
   /**
