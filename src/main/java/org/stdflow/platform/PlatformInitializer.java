@@ -26,12 +26,10 @@ class PlatformInitializer implements SmartInitializingSingleton {
   private final AuthorizationSetup authorizationSetup;
   private final TasklistFilterSetup filterSetup;
   private final TimerStartSync timerStartSync;
-  private final PlannerStatistics plannerStatistics;
 
   PlatformInitializer(ProcessEngine engine, ModelProperties modelProperties, OrganisationFile organisationFile,
       OrganisationProperties organisationProperties, OrganisationLoader organisationLoader,
-      AuthorizationSetup authorizationSetup, TasklistFilterSetup filterSetup, TimerStartSync timerStartSync,
-      PlannerStatistics plannerStatistics) {
+      AuthorizationSetup authorizationSetup, TasklistFilterSetup filterSetup, TimerStartSync timerStartSync) {
     this.engine = engine;
     this.modelProperties = modelProperties;
     this.organisationFile = organisationFile;
@@ -40,7 +38,6 @@ class PlatformInitializer implements SmartInitializingSingleton {
     this.authorizationSetup = authorizationSetup;
     this.filterSetup = filterSetup;
     this.timerStartSync = timerStartSync;
-    this.plannerStatistics = plannerStatistics;
   }
 
   @Override
@@ -51,6 +48,5 @@ class PlatformInitializer implements SmartInitializingSingleton {
     organisationLoader.load(organisationFile, organisationProperties);
     authorizationSetup.apply(organisationFile);
     filterSetup.apply(organisationFile);
-    plannerStatistics.ensure();
   }
 }

@@ -22,7 +22,6 @@ class PostgresPlatformTest {
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
   @Autowired ModelProperties modelProperties;
-  @Autowired PlannerStatistics plannerStatistics;
 
   @Test
   void runsOnPostgresql() throws Exception {
@@ -47,17 +46,6 @@ class PostgresPlatformTest {
     assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("leadership").count()).isEqualTo(2);
     assertThat(engine.getIdentityService().checkPassword("liuyang", "demo")).isTrue();
     assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(5);
-  }
-
-  @Test
-  void authorizationTableHasThePlannerStatisticsOnce() throws Exception {
-    plannerStatistics.ensure(); // a second start (or node) finds them and does nothing
-    try (Connection c = dataSource.getConnection();
-        var rs = c.createStatement().executeQuery("SELECT COUNT(*), MIN(array_length(stxkind, 1))"
-            + " FROM pg_statistic_ext WHERE stxname = '" + PlannerStatistics.NAME + "'")) {
-      rs.next();
-      assertThat(rs.getInt(1)).as("statistics object on ACT_RU_AUTHORIZATION").isOne();
-    }
   }
 
   /**
