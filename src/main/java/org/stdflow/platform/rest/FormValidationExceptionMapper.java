@@ -13,8 +13,9 @@ import org.stdflow.platform.validation.FormValidationException;
 /**
  * Camunda's REST API wraps an engine exception from a process start in a 500, whatever caused it.
  * A start refused by our form rules is the caller's mistake: answer 400 with the per-field
- * messages (also on task completion, where Camunda already says 400 but drops the fields). Every
- * other error keeps Camunda's own mapping.
+ * messages (also on task completion, where Camunda already says 400 but drops the fields). A
+ * concurrent change wrapped by Camunda (a completion that lost to another) is answered as
+ * {@link ConcurrentChange} says. Every other error keeps Camunda's own mapping.
  */
 @Priority(1)
 public class FormValidationExceptionMapper implements ExceptionMapper<RestException> {
@@ -25,7 +26,8 @@ public class FormValidationExceptionMapper implements ExceptionMapper<RestExcept
   public Response toResponse(RestException exception) {
     FormValidationException invalid = find(exception);
     if (invalid == null) {
-      return camunda.toResponse(exception);
+      Response conflict = ConcurrentChange.response(exception, id -> true);
+      return conflict != null ? conflict : camunda.toResponse(exception);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "FormValidationException");
