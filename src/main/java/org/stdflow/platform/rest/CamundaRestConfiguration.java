@@ -4,6 +4,7 @@ import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.servlet.ServletProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ class CamundaRestConfiguration {
       if (registration == null) {
         registration = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
         registration.addMapping(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        registration.setInitParameter("jakarta.ws.rs.Application", EngineRestApplication.class.getName());
+        registration.setInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS, EngineRestApplication.class.getName());
       }
       registration.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
           FormValidationExceptionMapper.class.getName() + "," + ConcurrentChangeExceptionMapper.class.getName());

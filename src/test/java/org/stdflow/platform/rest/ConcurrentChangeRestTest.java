@@ -3,6 +3,11 @@ package org.stdflow.platform.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -94,6 +99,54 @@ class ConcurrentChangeRestTest {
     RestClient.Response bad = canteen.post("/engine-rest/task/" + task.getId() + "/complete",
         Map.of("variables", Map.of("x", Map.of("value", "1", "type", "NoSuchType"))));
     assertThat(bad.status()).isEqualTo(400);
+  }
+
+  /**
+   * The webapps' own engine API (what Tasklist calls, session login and CSRF header): the claim
+   * conflict is answered there too, and a denied claim of a task that exists stays Camunda's 403
+   * (which needs the mapper's database lookup to work in that Jersey application).
+   */
+  @Test
+  void theWebappsEngineApiAnswersTheSame() throws Exception {
+    engine.getTaskService().claim(task.getId(), "liuyang");
+    var property = WebappSession.login(port, "huanglei", "demo");
+    var lost = property.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim", "{\"userId\":\"huanglei\"}");
+    assertThat(lost.statusCode()).as(lost.body()).isEqualTo(409);
+    assertThat(lost.body()).contains("该任务已被用户 liuyang 认领");
+    var inspector = WebappSession.login(port, "majun", "demo");
+    var denied = inspector.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim", "{\"userId\":\"majun\"}");
+    assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+    assertThat(denied.body()).contains("AuthorizationException");
+  }
+
+  /** A Camunda webapp session: the page gives the CSRF token, the login sets the session cookie. */
+  private record WebappSession(HttpClient client, int port, String csrf) {
+
+    static WebappSession login(int port, String user, String password) throws Exception {
+      var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      String base = "http://localhost:" + port + "/camunda";
+      var page = client.send(HttpRequest.newBuilder(URI.create(base + "/app/tasklist/default/"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+      var login = client.send(HttpRequest.newBuilder(
+              URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      // the login starts a new session (fixation protection): its token comes with the next read
+      var engines = client.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(engines.statusCode()).as(engines.body()).isEqualTo(200);
+      return new WebappSession(client, port, engines.headers().firstValue("X-XSRF-TOKEN").orElseThrow());
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   /** Two completions in the same instant (the cluster test races them through two nodes). */
