@@ -3,8 +3,8 @@ package org.stdflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import javax.sql.DataSource;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
