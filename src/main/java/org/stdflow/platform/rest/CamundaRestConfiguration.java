@@ -24,9 +24,9 @@ class CamundaRestConfiguration {
   static final String WEBAPP_ENGINE_API = "Engine Api";
 
   @Bean
-  ResourceConfigCustomizer formValidationErrors(JdbcClient jdbc) {
-    return config -> config.register(FormValidationExceptionMapper.class)
-        .register(new ConcurrentChangeExceptionMapper(jdbc));
+  ResourceConfigCustomizer engineRestMappers(JdbcClient jdbc) {
+    return config -> config.register(new FormValidationExceptionMapper(jdbc))
+        .register(new ConcurrentChangeExceptionMapper(jdbc)).register(new ServerErrorExceptionMapper(jdbc));
   }
 
   /**
@@ -46,7 +46,8 @@ class CamundaRestConfiguration {
         registration.setInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS, EngineRestApplication.class.getName());
       }
       registration.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-          FormValidationExceptionMapper.class.getName() + "," + ConcurrentChangeExceptionMapper.class.getName());
+          String.join(",", FormValidationExceptionMapper.class.getName(), ConcurrentChangeExceptionMapper.class.getName(),
+              ServerErrorExceptionMapper.class.getName()));
     };
   }
 }

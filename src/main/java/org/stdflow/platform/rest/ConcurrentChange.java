@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -18,8 +20,17 @@ import org.camunda.bpm.engine.exception.NullValueException;
  * gone by the check), or is claimed by someone else (500). These are conflicts, not server faults:
  * 409 or 404 with a message Tasklist shows as it is, in Chinese. Nothing was written by the refused
  * request. A 403 stays a 403 while the task exists.
+ *
+ * <p>Two completions racing through two nodes can also make the loser read the task before the
+ * winner's commit and the task's executions after it: the engine then fails on a half-gone tree
+ * (a NullPointerException, or an engine error Camunda maps to 500) before its optimistic lock would
+ * have said so. Any such server error on a request about one task that no longer exists is the same
+ * "already gone": 404, as above. While the task exists, a 500 stays a 500.
  */
 final class ConcurrentChange {
+
+  /** A request about one task: {@code task/{id}/{action}}, under the default or a named engine. */
+  private static final Pattern TASK_REQUEST = Pattern.compile("(?:^|/)task/([^/]+)/[^/]+");
 
   private ConcurrentChange() {
   }
@@ -45,6 +56,25 @@ final class ConcurrentChange {
       }
     }
     return null;
+  }
+
+  /**
+   * Camunda's own answer, unless it is a server error about a task that is gone meanwhile.
+   *
+   * @param path the request path relative to the REST application ({@code task/1/complete})
+   */
+  static Response unlessGone(Response camunda, String path, Predicate<String> taskExists) {
+    if (camunda.getStatus() != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+      return camunda;
+    }
+    String task = taskIn(path);
+    return task != null && !taskExists.test(task) ? gone() : camunda;
+  }
+
+  /** The id of the task a request is about, or null if it is about no single task. */
+  static String taskIn(String path) {
+    Matcher m = TASK_REQUEST.matcher(path == null ? "" : path);
+    return m.find() && !"report".equals(m.group(1)) ? m.group(1) : null;
   }
 
   private static Response gone() {

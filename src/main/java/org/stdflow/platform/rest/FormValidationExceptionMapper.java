@@ -3,11 +3,11 @@ package org.stdflow.platform.rest;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stdflow.platform.validation.FormValidationException;
 
 /**
@@ -18,16 +18,28 @@ import org.stdflow.platform.validation.FormValidationException;
  * {@link ConcurrentChange} says. Every other error keeps Camunda's own mapping.
  */
 @Priority(1)
-public class FormValidationExceptionMapper implements ExceptionMapper<RestException> {
+public class FormValidationExceptionMapper extends TaskRequestMapper<RestException> {
 
   private final RestExceptionHandler camunda = new RestExceptionHandler();
 
+  /** As Jersey creates it by class name: the database from the servlet context. */
+  public FormValidationExceptionMapper() {
+  }
+
+  public FormValidationExceptionMapper(JdbcClient jdbc) {
+    super(jdbc);
+  }
+
   @Override
   public Response toResponse(RestException exception) {
+    return toResponse(exception, requestPath());
+  }
+
+  Response toResponse(RestException exception, String path) {
     FormValidationException invalid = find(exception);
     if (invalid == null) {
       Response conflict = ConcurrentChange.response(exception, id -> true);
-      return conflict != null ? conflict : camunda.toResponse(exception);
+      return conflict != null ? conflict : ConcurrentChange.unlessGone(camunda.toResponse(exception), path, this::taskExists);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "FormValidationException");

@@ -175,4 +175,45 @@ class ConcurrentChangeRestTest {
     assertThat(gone.getStatus()).isEqualTo(404);
     assertThat(((Map<?, ?>) gone.getEntity()).get("message").toString()).startsWith("该任务已不存在");
   }
+
+  /**
+   * The loser of a completion race read the task before the winner's commit and its executions
+   * after it, and the engine failed on the half-gone tree before its optimistic lock could say so
+   * (seen in the cluster test: a NullPointerException, Camunda's 500). With the task gone it is the
+   * same "already done by someone else"; while the task exists, a fault stays a 500.
+   */
+  @Test
+  void anEngineFaultOnATaskThatIsGoneMeanwhileIsNotFound() {
+    var servers = new ServerErrorExceptionMapper(jdbc);
+    var rest = new FormValidationExceptionMapper(jdbc);
+    var npe = new NullPointerException("Cannot invoke \"PvmExecutionImpl.getActivityInstanceId()\"");
+    var wrapped = new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+        new ProcessEngineException("Cannot find execution"), "Cannot complete task " + task.getId());
+    String complete = "task/" + task.getId() + "/complete";
+    String submit = "engine/default/task/" + task.getId() + "/submit-form";
+    assertThat(servers.toResponse(npe, complete).getStatus()).as("the task is still there").isEqualTo(500);
+    assertThat(rest.toResponse(wrapped, submit).getStatus()).isEqualTo(500);
+    assertThat(mapper.toResponse(new ProcessEngineException("x"), complete).getStatus()).isEqualTo(500);
+
+    engine.getTaskService().complete(task.getId());
+    for (Response gone : List.of(servers.toResponse(npe, complete), servers.toResponse(npe, submit),
+        rest.toResponse(wrapped, submit), mapper.toResponse(new ProcessEngineException("x"), complete))) {
+      assertThat(gone.getStatus()).isEqualTo(404);
+      assertThat(((Map<?, ?>) gone.getEntity()).get("message").toString()).startsWith("该任务已不存在");
+    }
+    // a fault that is not about one task, and an answer that is not a fault, stay as they were
+    assertThat(servers.toResponse(npe, "process-instance/" + task.getId() + "/variables").getStatus()).isEqualTo(500);
+    assertThat(servers.toResponse(npe, "task/report/candidate-group-count").getStatus()).isEqualTo(500);
+    assertThat(servers.toResponse(npe, "task/create").getStatus()).isEqualTo(500);
+    assertThat(rest.toResponse(new RestException(Response.Status.BAD_REQUEST, "bad"), complete).getStatus())
+        .isEqualTo(400);
+  }
+
+  /** The catch-all mapper on the real API leaves Jersey's own answers (an unknown path) as they were. */
+  @Test
+  void theCatchAllLeavesNonFaultsAlone() {
+    RestClient.Response unknown = canteen.get("/engine-rest/task/" + task.getId() + "/no-such-action");
+    assertThat(unknown.status()).as(unknown.body()).isIn(404, 405);
+    assertThat(unknown.body()).doesNotContain("该任务已不存在");
+  }
 }
