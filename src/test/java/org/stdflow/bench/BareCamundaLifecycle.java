@@ -12,11 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -26,7 +23,6 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -90,7 +86,8 @@ public final class BareCamundaLifecycle implements AutoCloseable {
   }
 
   public LoadRunner.Lifecycle lifecycle() {
-    return this::runOnce;
+    Calls calls = new Calls();
+    return (user, timings) -> path.walk(calls, user, timings);
   }
 
   public String settings() {
@@ -111,44 +108,46 @@ public final class BareCamundaLifecycle implements AutoCloseable {
     engine.close();
   }
 
-  private void runOnce(int user, LoadRunner.Timings timings) throws Exception {
-    IdentityService identity = engine.getIdentityService();
-    TaskService tasks = engine.getTaskService();
-    FormService forms = engine.getFormService();
-    Map<String, Object> start = LifecycleShape.proposal(path.title(user));
-    start.putAll(LifecycleShape.computedByDelegates());
-    String instanceId;
-    identity.setAuthenticatedUserId(LifecycleShape.PROPOSER);
-    try {
-      instanceId = engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, start).getId();
-    } finally {
-      identity.clearAuthentication();
+  /** The engine calls of the walk, as Camunda's REST API makes them for a logged-in user. */
+  private final class Calls implements PeerPath.Engine {
+
+    @Override
+    public String start(String user, Map<String, Object> variables) {
+      return as(user, () -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId());
     }
-    for (String key : LifecycleShape.TASK_ORDER) {
-      List<Task> open = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).list();
-      PeerPath.check(open.size() == PeerPath.expectedTasks(key), ENGINE_NAME, instanceId,
-          "expected " + PeerPath.expectedTasks(key) + " open " + key + ", found " + open.size());
-      for (Task task : open) {
-        boolean unassigned = task.getAssignee() == null;
-        String worker = unassigned ? PeerPath.worker(key) : task.getAssignee();
-        timings.completion(() -> {
-          // as the REST API does for a logged-in user (also what puts the user on the operation log)
-          identity.setAuthenticatedUserId(worker);
-          try {
-            if (unassigned) {
-              tasks.claim(task.getId(), worker);
-            }
-            forms.submitTaskForm(task.getId(), LifecycleShape.formValues(key));
-          } finally {
-            identity.clearAuthentication();
-          }
-        });
+
+    @Override
+    public List<PeerPath.OpenTask> open(String instanceId, String taskKey) {
+      return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).list()
+          .stream().map(t -> new PeerPath.OpenTask(t.getId(), t.getAssignee())).toList();
+    }
+
+    @Override
+    public void work(String user, String taskId, boolean claim, Map<String, Object> values) {
+      // the authenticated user is also what puts the user on the operation log
+      as(user, () -> {
+        if (claim) {
+          engine.getTaskService().claim(taskId, user);
+        }
+        engine.getFormService().submitTaskForm(taskId, values);
+        return null;
+      });
+    }
+
+    @Override
+    public long inForceTimers(String instanceId) {
+      return engine.getManagementService().createJobQuery().processInstanceId(instanceId)
+          .activityId(PeerPath.IN_FORCE_TIMER).timers().count();
+    }
+
+    private <T> T as(String user, java.util.function.Supplier<T> call) {
+      engine.getIdentityService().setAuthenticatedUserId(user);
+      try {
+        return call.get();
+      } finally {
+        engine.getIdentityService().clearAuthentication();
       }
     }
-    long reviewTimers = engine.getManagementService().createJobQuery().processInstanceId(instanceId)
-        .activityId(PeerPath.IN_FORCE_TIMER).timers().count();
-    PeerPath.check(reviewTimers == 1, ENGINE_NAME, instanceId,
-        "not waiting in force: " + reviewTimers + " timer jobs for " + PeerPath.IN_FORCE_TIMER);
   }
 
   static byte[] read(String file) {

@@ -20,15 +20,12 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
-import org.flowable.engine.IdentityService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
-import org.flowable.engine.TaskService;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.ExecutionListener;
 import org.flowable.engine.delegate.JavaDelegate;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.flowable.task.api.Task;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -111,7 +108,8 @@ public final class FlowableLifecycle implements AutoCloseable {
   }
 
   public LoadRunner.Lifecycle lifecycle() {
-    return this::runOnce;
+    Calls calls = new Calls();
+    return (user, timings) -> path.walk(calls, user, timings);
   }
 
   public String settings() {
@@ -132,42 +130,45 @@ public final class FlowableLifecycle implements AutoCloseable {
     engine.close();
   }
 
-  private void runOnce(int user, LoadRunner.Timings timings) throws Exception {
-    IdentityService identity = engine.getIdentityService();
-    TaskService tasks = engine.getTaskService();
-    Map<String, Object> start = LifecycleShape.proposal(path.title(user));
-    start.putAll(LifecycleShape.computedByDelegates());
-    String instanceId;
-    identity.setAuthenticatedUserId(LifecycleShape.PROPOSER);
-    try {
-      instanceId = engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, start).getId();
-    } finally {
-      identity.setAuthenticatedUserId(null);
+  /** The engine calls of the walk (Flowable's task service: no forms are involved). */
+  private final class Calls implements PeerPath.Engine {
+
+    @Override
+    public String start(String user, Map<String, Object> variables) {
+      return as(user, () -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId());
     }
-    for (String key : LifecycleShape.TASK_ORDER) {
-      List<Task> open = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).list();
-      PeerPath.check(open.size() == PeerPath.expectedTasks(key), ENGINE_NAME, instanceId,
-          "expected " + PeerPath.expectedTasks(key) + " open " + key + ", found " + open.size());
-      for (Task task : open) {
-        boolean unassigned = task.getAssignee() == null;
-        String worker = unassigned ? PeerPath.worker(key) : task.getAssignee();
-        timings.completion(() -> {
-          identity.setAuthenticatedUserId(worker);
-          try {
-            if (unassigned) {
-              tasks.claim(task.getId(), worker);
-            }
-            tasks.complete(task.getId(), LifecycleShape.formValues(key));
-          } finally {
-            identity.setAuthenticatedUserId(null);
-          }
-        });
+
+    @Override
+    public List<PeerPath.OpenTask> open(String instanceId, String taskKey) {
+      return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).list()
+          .stream().map(t -> new PeerPath.OpenTask(t.getId(), t.getAssignee())).toList();
+    }
+
+    @Override
+    public void work(String user, String taskId, boolean claim, Map<String, Object> values) {
+      as(user, () -> {
+        if (claim) {
+          engine.getTaskService().claim(taskId, user);
+        }
+        engine.getTaskService().complete(taskId, values);
+        return null;
+      });
+    }
+
+    @Override
+    public long inForceTimers(String instanceId) {
+      return engine.getManagementService().createTimerJobQuery().processInstanceId(instanceId)
+          .elementId(PeerPath.IN_FORCE_TIMER).count();
+    }
+
+    private <T> T as(String user, java.util.function.Supplier<T> call) {
+      engine.getIdentityService().setAuthenticatedUserId(user);
+      try {
+        return call.get();
+      } finally {
+        engine.getIdentityService().setAuthenticatedUserId(null);
       }
     }
-    long reviewTimers = engine.getManagementService().createTimerJobQuery().processInstanceId(instanceId)
-        .elementId(PeerPath.IN_FORCE_TIMER).count();
-    PeerPath.check(reviewTimers == 1, ENGINE_NAME, instanceId,
-        "not waiting in force: " + reviewTimers + " timer jobs for " + PeerPath.IN_FORCE_TIMER);
   }
 
   /** The translated model and what the translation did, counted. */

@@ -1,14 +1,31 @@
 package org.stdflow.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the two peer engine drivers ({@link BareCamundaLifecycle}, {@link FlowableLifecycle}) share:
- * who works each task of the happy path, how many tasks of each key one life cycle has, and unique
- * titles.
+ * The happy path as the two peer engine drivers ({@link BareCamundaLifecycle}, {@link FlowableLifecycle})
+ * walk it: who works each task, how many tasks of each key one life cycle has, unique titles, and the
+ * walk itself — each driver only says how its engine starts, lists, claims and completes.
  */
 final class PeerPath {
+
+  /** What a peer engine must do for the walk; each call acts as the given user where a user is named. */
+  interface Engine {
+    String start(String user, Map<String, Object> variables);
+
+    List<OpenTask> open(String instanceId, String taskKey);
+
+    /** Claims the task for the user first if {@code claim}, then completes it with the values, as the user. */
+    void work(String user, String taskId, boolean claim, Map<String, Object> values);
+
+    /** Timer jobs waiting at {@link #IN_FORCE_TIMER}: one once the standard is in force. */
+    long inForceTimers(String instanceId);
+  }
+
+  record OpenTask(String id, String assignee) {
+  }
 
   static final String MODEL_FILE = "processes/standard/standard-lifecycle.bpmn";
   static final String DECISION_FILE = "processes/standard/review-interval.dmn";
@@ -21,6 +38,25 @@ final class PeerPath {
 
   PeerPath(String engine) {
     this.engine = engine;
+  }
+
+  /** One life cycle: the proposal, then every task in the happy path's order, each timed as one completion. */
+  void walk(Engine engine, int user, LoadRunner.Timings timings) throws Exception {
+    Map<String, Object> start = LifecycleShape.proposal(title(user));
+    start.putAll(LifecycleShape.computedByDelegates());
+    String instanceId = engine.start(LifecycleShape.PROPOSER, start);
+    for (String key : LifecycleShape.TASK_ORDER) {
+      List<OpenTask> open = engine.open(instanceId, key);
+      check(open.size() == expectedTasks(key), this.engine, instanceId,
+          "expected " + expectedTasks(key) + " open " + key + ", found " + open.size());
+      for (OpenTask task : open) {
+        boolean unassigned = task.assignee() == null;
+        String worker = unassigned ? worker(key) : task.assignee();
+        timings.completion(() -> engine.work(worker, task.id(), unassigned, LifecycleShape.formValues(key)));
+      }
+    }
+    long timers = engine.inForceTimers(instanceId);
+    check(timers == 1, this.engine, instanceId, "not waiting in force: " + timers + " timer jobs for " + IN_FORCE_TIMER);
   }
 
   /** A title no other life cycle of this driver has. */
