@@ -86,7 +86,23 @@ public final class BareCamundaLifecycle implements AutoCloseable {
   }
 
   public LoadRunner.Lifecycle lifecycle() {
-    Calls calls = new Calls();
+    var identity = engine.getIdentityService();
+    var tasks = engine.getTaskService();
+    PeerPath.Engine calls = new PeerPath.Engine(
+        user -> {
+          if (user == null) {
+            identity.clearAuthentication();
+          } else {
+            identity.setAuthenticatedUserId(user);
+          }
+        },
+        variables -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId(),
+        (instanceId, key) -> tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).list()
+            .stream().map(t -> new PeerPath.OpenTask(t.getId(), t.getAssignee())).toList(),
+        tasks::claim,
+        engine.getFormService()::submitTaskForm,
+        instanceId -> engine.getManagementService().createJobQuery().processInstanceId(instanceId)
+            .activityId(PeerPath.IN_FORCE_TIMER).timers().count());
     return (user, timings) -> path.walk(calls, user, timings);
   }
 
@@ -106,48 +122,6 @@ public final class BareCamundaLifecycle implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-  }
-
-  /** The engine calls of the walk, as Camunda's REST API makes them for a logged-in user. */
-  private final class Calls implements PeerPath.Engine {
-
-    @Override
-    public String start(String user, Map<String, Object> variables) {
-      return as(user, () -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId());
-    }
-
-    @Override
-    public List<PeerPath.OpenTask> open(String instanceId, String taskKey) {
-      return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).list()
-          .stream().map(t -> new PeerPath.OpenTask(t.getId(), t.getAssignee())).toList();
-    }
-
-    @Override
-    public void work(String user, String taskId, boolean claim, Map<String, Object> values) {
-      // the authenticated user is also what puts the user on the operation log
-      as(user, () -> {
-        if (claim) {
-          engine.getTaskService().claim(taskId, user);
-        }
-        engine.getFormService().submitTaskForm(taskId, values);
-        return null;
-      });
-    }
-
-    @Override
-    public long inForceTimers(String instanceId) {
-      return engine.getManagementService().createJobQuery().processInstanceId(instanceId)
-          .activityId(PeerPath.IN_FORCE_TIMER).timers().count();
-    }
-
-    private <T> T as(String user, java.util.function.Supplier<T> call) {
-      engine.getIdentityService().setAuthenticatedUserId(user);
-      try {
-        return call.get();
-      } finally {
-        engine.getIdentityService().clearAuthentication();
-      }
-    }
   }
 
   static byte[] read(String file) {

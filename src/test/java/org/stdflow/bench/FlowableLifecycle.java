@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -108,7 +107,16 @@ public final class FlowableLifecycle implements AutoCloseable {
   }
 
   public LoadRunner.Lifecycle lifecycle() {
-    Calls calls = new Calls();
+    var tasks = engine.getTaskService();
+    PeerPath.Engine calls = new PeerPath.Engine(
+        engine.getIdentityService()::setAuthenticatedUserId,
+        variables -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId(),
+        (instanceId, key) -> tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).list()
+            .stream().map(t -> new PeerPath.OpenTask(t.getId(), t.getAssignee())).toList(),
+        tasks::claim,
+        tasks::complete,
+        instanceId -> engine.getManagementService().createTimerJobQuery().processInstanceId(instanceId)
+            .elementId(PeerPath.IN_FORCE_TIMER).count());
     return (user, timings) -> path.walk(calls, user, timings);
   }
 
@@ -128,47 +136,6 @@ public final class FlowableLifecycle implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-  }
-
-  /** The engine calls of the walk (Flowable's task service: no forms are involved). */
-  private final class Calls implements PeerPath.Engine {
-
-    @Override
-    public String start(String user, Map<String, Object> variables) {
-      return as(user, () -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId());
-    }
-
-    @Override
-    public List<PeerPath.OpenTask> open(String instanceId, String taskKey) {
-      return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).list()
-          .stream().map(t -> new PeerPath.OpenTask(t.getId(), t.getAssignee())).toList();
-    }
-
-    @Override
-    public void work(String user, String taskId, boolean claim, Map<String, Object> values) {
-      as(user, () -> {
-        if (claim) {
-          engine.getTaskService().claim(taskId, user);
-        }
-        engine.getTaskService().complete(taskId, values);
-        return null;
-      });
-    }
-
-    @Override
-    public long inForceTimers(String instanceId) {
-      return engine.getManagementService().createTimerJobQuery().processInstanceId(instanceId)
-          .elementId(PeerPath.IN_FORCE_TIMER).count();
-    }
-
-    private <T> T as(String user, java.util.function.Supplier<T> call) {
-      engine.getIdentityService().setAuthenticatedUserId(user);
-      try {
-        return call.get();
-      } finally {
-        engine.getIdentityService().setAuthenticatedUserId(null);
-      }
-    }
   }
 
   /** The translated model and what the translation did, counted. */

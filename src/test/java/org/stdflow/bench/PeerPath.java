@@ -3,6 +3,12 @@ package org.stdflow.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The happy path as the two peer engine drivers ({@link BareCamundaLifecycle}, {@link FlowableLifecycle})
@@ -11,17 +17,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PeerPath {
 
-  /** What a peer engine must do for the walk; each call acts as the given user where a user is named. */
-  interface Engine {
-    String start(String user, Map<String, Object> variables);
+  /**
+   * What a peer engine does for the walk: authenticate a user (null: nobody), start a life cycle,
+   * list the open tasks of a key, claim, complete with values, count the timer jobs waiting at
+   * {@link #IN_FORCE_TIMER} (one once the standard is in force).
+   */
+  record Engine(Consumer<String> authenticate, Function<Map<String, Object>, String> start,
+      BiFunction<String, String, List<OpenTask>> open, BiConsumer<String, String> claim,
+      BiConsumer<String, Map<String, Object>> complete, ToLongFunction<String> inForceTimers) {
 
-    List<OpenTask> open(String instanceId, String taskKey);
-
-    /** Claims the task for the user first if {@code claim}, then completes it with the values, as the user. */
-    void work(String user, String taskId, boolean claim, Map<String, Object> values);
-
-    /** Timer jobs waiting at {@link #IN_FORCE_TIMER}: one once the standard is in force. */
-    long inForceTimers(String instanceId);
+    /** The call as the user, as the REST API makes it for a logged-in user (who also goes on the operation log). */
+    <T> T as(String user, Supplier<T> call) {
+      authenticate.accept(user);
+      try {
+        return call.get();
+      } finally {
+        authenticate.accept(null);
+      }
+    }
   }
 
   record OpenTask(String id, String assignee) {
@@ -44,18 +57,24 @@ final class PeerPath {
   void walk(Engine engine, int user, LoadRunner.Timings timings) throws Exception {
     Map<String, Object> start = LifecycleShape.proposal(title(user));
     start.putAll(LifecycleShape.computedByDelegates());
-    String instanceId = engine.start(LifecycleShape.PROPOSER, start);
+    String instanceId = engine.as(LifecycleShape.PROPOSER, () -> engine.start().apply(start));
     for (String key : LifecycleShape.TASK_ORDER) {
-      List<OpenTask> open = engine.open(instanceId, key);
+      List<OpenTask> open = engine.open().apply(instanceId, key);
       check(open.size() == expectedTasks(key), this.engine, instanceId,
           "expected " + expectedTasks(key) + " open " + key + ", found " + open.size());
       for (OpenTask task : open) {
         boolean unassigned = task.assignee() == null;
         String worker = unassigned ? worker(key) : task.assignee();
-        timings.completion(() -> engine.work(worker, task.id(), unassigned, LifecycleShape.formValues(key)));
+        timings.completion(() -> engine.as(worker, () -> {
+          if (unassigned) {
+            engine.claim().accept(task.id(), worker);
+          }
+          engine.complete().accept(task.id(), LifecycleShape.formValues(key));
+          return null;
+        }));
       }
     }
-    long timers = engine.inForceTimers(instanceId);
+    long timers = engine.inForceTimers().applyAsLong(instanceId);
     check(timers == 1, this.engine, instanceId, "not waiting in force: " + timers + " timer jobs for " + IN_FORCE_TIMER);
   }
 
