@@ -64,15 +64,31 @@ abstract class CadenceTestSupport {
    * 1980–1999, quarterly 1950–1979, statistics 2011–2015), so their figures never see these rows.
    */
   protected static LocalDate randomPastMonday() {
-    return LocalDate.of(1900, 1, 1).plusWeeks(RANDOM.nextInt(2600));
+    return unused(() -> LocalDate.of(1900, 1, 1).plusWeeks(RANDOM.nextInt(2600)));
   }
 
   protected static java.time.YearMonth randomPastMonth() {
-    return java.time.YearMonth.of(1980 + RANDOM.nextInt(20), 1 + RANDOM.nextInt(12));
+    return unused(() -> java.time.YearMonth.of(1980 + RANDOM.nextInt(20), 1 + RANDOM.nextInt(12)));
   }
 
   protected static int randomPastYear() {
-    return 1950 + RANDOM.nextInt(30);
+    return unused(() -> 1950 + RANDOM.nextInt(30));
+  }
+
+  /**
+   * Periods handed out once per test JVM: the Spring context (and its database) is shared by the
+   * test classes, and a week or month another test already reported or evaluated ends a run at once.
+   */
+  private static final Set<Object> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static <T> T unused(java.util.function.Supplier<T> draw) {
+    for (int i = 0; i < 1000; i++) {
+      T value = draw.get();
+      if (HANDED_OUT.add(value)) {
+        return value;
+      }
+    }
+    throw new IllegalStateException("no unused period left to draw");
   }
 
   // ------------------------------------------------------------------ V5 rows
