@@ -24,10 +24,6 @@ public class ConcurrentChangeExceptionMapper extends TaskRequestMapper<ProcessEn
   }
 
   @Override
-  public Response toResponse(ProcessEngineException exception) {
-    return toResponse(exception, requestPath());
-  }
-
   Response toResponse(ProcessEngineException exception, String path) {
     Response conflict = ConcurrentChange.response(exception, this::taskExists);
     return conflict != null ? conflict : ConcurrentChange.unlessGone(camunda.toResponse(exception), path, this::taskExists);

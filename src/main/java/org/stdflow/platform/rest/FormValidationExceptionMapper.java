@@ -31,10 +31,6 @@ public class FormValidationExceptionMapper extends TaskRequestMapper<RestExcepti
   }
 
   @Override
-  public Response toResponse(RestException exception) {
-    return toResponse(exception, requestPath());
-  }
-
   Response toResponse(RestException exception, String path) {
     FormValidationException invalid = find(exception);
     if (invalid == null) {

@@ -24,10 +24,6 @@ public class ServerErrorExceptionMapper extends TaskRequestMapper<Throwable> {
   }
 
   @Override
-  public Response toResponse(Throwable thrown) {
-    return toResponse(thrown, requestPath());
-  }
-
   Response toResponse(Throwable thrown, String path) {
     return ConcurrentChange.unlessGone(camunda.toResponse(thrown), path, this::taskExists);
   }

@@ -2,6 +2,7 @@ package org.stdflow.platform.rest;
 
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,14 @@ abstract class TaskRequestMapper<E extends Throwable> implements ExceptionMapper
   TaskRequestMapper(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
+
+  @Override
+  public final Response toResponse(E exception) {
+    return toResponse(exception, requestPath());
+  }
+
+  /** The answer to this exception on a request to this path (relative to the REST application). */
+  abstract Response toResponse(E exception, String path);
 
   boolean taskExists(String taskId) {
     if (jdbc == null) {
