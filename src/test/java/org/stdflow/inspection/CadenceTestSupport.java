@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -79,9 +81,9 @@ abstract class CadenceTestSupport {
    * Periods handed out once per test JVM: the Spring context (and its database) is shared by the
    * test classes, and a week or month another test already reported or evaluated ends a run at once.
    */
-  private static final Set<Object> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<Object> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-  private static <T> T unused(java.util.function.Supplier<T> draw) {
+  private static <T> T unused(Supplier<T> draw) {
     for (int i = 0; i < 1000; i++) {
       T value = draw.get();
       if (HANDED_OUT.add(value)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -69,7 +70,7 @@ class AuthorizationGroupsPlugin extends AbstractProcessEnginePlugin {
       }
       // an ArrayList, as Camunda's: MyBatis calls its methods by reflection
       return new ArrayList<>(authenticatedGroupIds.stream().filter(Objects::nonNull)
-          .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+          .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** Whether Camunda's prefilter read the table in this command (for the test). */
