@@ -137,11 +137,19 @@ class AppRecords {
    * chained already is decided under the lock by {@link #fresh}. A record committed by another
    * transaction between this read and the lock is that transaction's to chain (or the sweep's).
    *
-   * @param standardOfProcess the standard of each run known so far (for records that carry only a run)
+   * <p>A run's and a task's records are read whole (a run is bounded); a standard's only from
+   * {@code since} on. A standard collects records for as long as it is in force — an inspection a
+   * day for years — and reading them all at every commit that touches it (and checking each against
+   * the chain under the chain lock) grew without bound. Records are stamped when written, so an
+   * older one is chained already: by the commit that wrote it, by a later step of its run, or by
+   * the sweep, whose window is the same; records stamped in the past on purpose (the demo
+   * register) are chained by the first sweep ({@link AuditSweep#since}).
+   *
    * @param processOfTask the run of each task (mails carry only a task)
+   * @param since the oldest record of a touched standard that is looked up
    */
   List<AuditRecord> candidates(JdbcClient jdbc, Collection<String> pis, Collection<Long> standards,
-      Map<String, String> processOfTask) {
+      Map<String, String> processOfTask, java.time.Instant since) {
     // one UNION ALL of every source: a single round trip per commit instead of one per table
     List<String> parts = new ArrayList<>();
     Set<String> tables = tables();
@@ -154,7 +162,8 @@ class AppRecords {
         conditions.add(s.piColumn() + " IN (:pis)");
       }
       if (s.standardColumn() != null && !standards.isEmpty()) {
-        conditions.add(s.standardColumn() + " IN (:standards)");
+        // a standard collects records over years (an inspection a day): only the recent ones can be unchained
+        conditions.add("(" + s.standardColumn() + " IN (:standards) AND " + s.timeColumn() + " >= :since)");
       }
       if (s.taskColumn() != null && !processOfTask.isEmpty()) {
         conditions.add(s.taskColumn() + " IN (:tasks)");
@@ -172,7 +181,7 @@ class AppRecords {
       spec = spec.param("pis", pis);
     }
     if (sql.contains(":standards")) {
-      spec = spec.param("standards", standards);
+      spec = spec.param("standards", standards).param("since", Timestamp.from(since));
     }
     if (sql.contains(":tasks")) {
       spec = spec.param("tasks", processOfTask.keySet());

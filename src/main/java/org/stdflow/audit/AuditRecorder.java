@@ -165,7 +165,8 @@ class AuditRecorder {
       }
     });
     // the app records are looked up before the lock; only the check against the chain runs under it
-    List<AuditRecord> candidates = appRecords.candidates(jdbc, p.processes, standardIds, p.processOfTask);
+    List<AuditRecord> candidates = appRecords.candidates(jdbc, p.processes, standardIds, p.processOfTask,
+        clock.instant().minus(AuditSweep.WINDOW));
     chain.append(out, j -> appRecords.fresh(j, candidates, p.processOfTask, standards, sectionOf));
   }
 

@@ -2,6 +2,7 @@ package org.stdflow.audit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,19 +13,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Chains app records written outside engine steps (uploads from the document page, mails of the
  * notice dispatcher) every few minutes, so they do not wait for the next step of their run.
  * Safe on several nodes: the append takes the chain-head lock and skips records already chained.
+ *
+ * <p>Each sweep looks back {@link #WINDOW} from its previous run. The first sweep after a start
+ * looks back from the newest app record in the chain instead, so records written just before a
+ * long stop are not left behind; when the chain holds no app record yet (a new installation, or
+ * one upgraded from before the audit trail) it takes every record, e.g. the demo register's
+ * versions, reviews and notices, which are stamped with their historical dates.
  */
 @Component
 class AuditSweep {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditSweep.class);
-  /** Records older than this when first seen (e.g. from before the audit trail existed) are left alone. */
+  /** How far back a sweep, and a commit for the standards it touches, looks for unchained records. */
   static final Duration WINDOW = Duration.ofDays(7);
+  static final Duration FIRST_SWEEP_DELAY = Duration.ofSeconds(30);
 
   private final AuditChain chain;
   private final AppRecords records;
   private final Directory directory;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  /** When the last successful sweep of this node started; null until then. */
+  private volatile Instant previousSweep;
 
   AuditSweep(AuditChain chain, AppRecords records, Directory directory, Clock clock,
       PlatformTransactionManager transactionManager) {
@@ -48,9 +58,28 @@ class AuditSweep {
 
   /** @return how many records were chained */
   int sweepOnce() {
-    Integer n = transactions.execute(s -> chain.append(java.util.List.of(),
-        jdbc -> records.sweep(jdbc, clock.instant().minus(WINDOW), directory.sectionCache())));
+    Instant now = clock.instant();
+    Integer n = transactions.execute(s -> chain.append(java.util.List.of(), jdbc -> {
+      Instant newest = previousSweep != null ? null : jdbc.sql(
+              "SELECT MAX(recorded_at) AS newest FROM aud_entry WHERE source_key IS NOT NULL")
+          .query((rs, row) -> AuditChain.instant(rs, "newest")).list().get(0);
+      return records.sweep(jdbc, since(now, previousSweep, newest), directory.sectionCache());
+    }));
+    previousSweep = now;
     return n == null ? 0 : n;
+  }
+
+  /**
+   * Where a sweep starting at {@code now} looks from: {@link #WINDOW} before the previous sweep,
+   * or, in the first sweep of this node, before the newest app record in the chain; everything
+   * when the chain holds none.
+   */
+  static Instant since(Instant now, Instant previousSweep, Instant newestChainedRecord) {
+    Instant from = previousSweep != null ? previousSweep : newestChainedRecord;
+    if (from == null) {
+      return Instant.EPOCH;
+    }
+    return (from.isBefore(now) ? from : now).minus(WINDOW);
   }
 
   /** Runs the sweep every stdflow.audit.sweep.interval (default 5 minutes) unless stdflow.audit.sweep.enabled=false. */
@@ -70,8 +99,10 @@ class AuditSweep {
 
     @Override
     public void configureTasks(org.springframework.scheduling.config.ScheduledTaskRegistrar registrar) {
+      // the first sweep soon after start: it chains what a stop left behind (and a new installation's demo register)
+      Duration first = interval.compareTo(FIRST_SWEEP_DELAY) < 0 ? interval : FIRST_SWEEP_DELAY;
       registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(sweep::scheduled, interval,
-          interval));
+          first));
     }
   }
 }

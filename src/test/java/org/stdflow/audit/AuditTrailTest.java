@@ -230,6 +230,62 @@ class AuditTrailTest extends LifecycleTestSupport {
     }
   }
 
+  /**
+   * A commit reads the records of the standards it touches only from the sweep's window on (a
+   * standard in force for years has thousands); an older unchained record is not the commit's. A
+   * node's first sweep after a long stop looks back from the newest chained record, not from its
+   * own clock, so a record written just before the stop is chained.
+   */
+  @Test
+  void aCommitReadsOnlyTheRecentRecordsOfItsStandardsAndTheFirstSweepAfterAStopCatchesUp() {
+    ProcessInstance pi = approvedProposal(unique("物业维修服务规范"), "huanglei", "sec-property");
+    long id = standardId(pi);
+    Instant now = Instant.now();
+    long recent = notice(id, now.minus(java.time.Duration.ofHours(1)));
+    long old = notice(id, now.minus(AuditSweep.WINDOW).minus(java.time.Duration.ofDays(23)));
+    upload(pi, org.stdflow.document.DocumentKind.STANDARD_TEXT, "huanglei");
+    upload(pi, org.stdflow.document.DocumentKind.DRAFTING_NOTES, "huanglei");
+    complete(pi, TASK_DRAFT_STANDARD, "huanglei", draft(List.of("sec-general")));
+    assertThat(chained("std_notice:" + recent)).isEqualTo(1);
+    assertThat(chained("std_notice:" + old)).isZero();
+
+    // written just before the node stopped; the node starts again 30 days later
+    long beforeStop = notice(id, Instant.now());
+    AuditSweep restarted = new AuditSweep(chain, appRecords, directory,
+        java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(30)), transactionManager);
+    assertThat(restarted.sweepOnce()).isGreaterThanOrEqualTo(1);
+    assertThat(chained("std_notice:" + beforeStop)).isEqualTo(1);
+    assertThat(chained("std_notice:" + old)).isZero();
+    assertThat(chain.verify().intact()).isTrue();
+  }
+
+  @Test
+  void theSweepLooksBackFromItsPreviousRunFromTheNewestChainedRecordOrFromTheBeginning() {
+    Instant now = Instant.parse("2026-06-30T08:00:00Z");
+    Instant previous = Instant.parse("2026-06-30T07:55:00Z");
+    Instant newest = Instant.parse("2026-05-01T00:00:00Z");
+    assertThat(AuditSweep.since(now, previous, null)).isEqualTo(previous.minus(AuditSweep.WINDOW));
+    // the first sweep of a node: from the newest app record in the chain (a stop of two months)
+    assertThat(AuditSweep.since(now, null, newest)).isEqualTo(newest.minus(AuditSweep.WINDOW));
+    // another node's clock ahead of this one: never later than this node's own window
+    assertThat(AuditSweep.since(now, null, now.plusSeconds(90))).isEqualTo(now.minus(AuditSweep.WINDOW));
+    // no app record chained yet: a new installation's demo register, stamped with its historical dates
+    assertThat(AuditSweep.since(now, null, null)).isEqualTo(Instant.EPOCH);
+  }
+
+  private long notice(long standardId, Instant at) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO std_notice (standard_id, kind, message, created_by, created_at)
+            VALUES (:s, 'PUBLISHED', '测试通知', 'huanglei', :at)""")
+        .param("s", standardId).param("at", java.sql.Timestamp.from(at)).update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired AppRecords appRecords;
+  @org.springframework.beans.factory.annotation.Autowired Directory directory;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.transaction.PlatformTransactionManager transactionManager;
   @org.springframework.beans.factory.annotation.Autowired AuditTrail trail;
   @org.springframework.beans.factory.annotation.Autowired AuditSweep sweep;
   @org.springframework.beans.factory.annotation.Autowired AuditChain chain;
