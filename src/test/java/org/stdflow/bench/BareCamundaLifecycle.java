@@ -14,6 +14,11 @@ import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -23,6 +28,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.stdflow.organisation.OrganisationFile;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -30,12 +36,19 @@ import org.w3c.dom.NodeList;
 
 /**
  * The life cycle on a bare Camunda engine: the same BPMN and DMN files stdflow deploys, with no-op
- * beans in place of stdflow's delegates, listeners and stage bean, and none of stdflow's plugins,
- * authorization or Spin. What stdflow's delegates compute is handed in at the start instead.
+ * beans in place of stdflow's delegates, listeners and stage bean, and none of stdflow's plugins
+ * or Spin. What stdflow's delegates compute is handed in at the start instead.
+ *
+ * <p>Without authorization by default. With it ({@code bare-auth} in the benchmark), Camunda's
+ * authorization runs with stdflow's settings (revokes always checked, TASK_WORK for candidates and
+ * assignees), users act with their groups from the organisation file, and the proposer's section
+ * holds just the grants starting a life cycle needs: it separates what Camunda's own authorization
+ * costs from what stdflow's features cost.
  */
 public final class BareCamundaLifecycle implements AutoCloseable {
 
   static final String ENGINE_NAME = "bare-camunda";
+  static final String ORGANISATION_FILE = "src/main/resources/organisation.yaml";
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   /** A delegate expression the bare engine can satisfy: one bean, nothing else. */
   private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -50,19 +63,34 @@ public final class BareCamundaLifecycle implements AutoCloseable {
 
   private final ProcessEngine engine;
   private final Map<Object, Object> beans;
-  private final PeerPath path = new PeerPath(ENGINE_NAME);
+  private final String name;
+  /** Each user's groups when authorization is on; null when it is off. */
+  private final Map<String, List<String>> groups;
+  private final PeerPath path;
 
   public BareCamundaLifecycle(DataSource ds) {
+    this(ds, false);
+  }
+
+  public BareCamundaLifecycle(DataSource ds, boolean authorization) {
     byte[] model = read(PeerPath.MODEL_FILE);
     byte[] decision = read(PeerPath.DECISION_FILE);
     beans = beansNamedIn(model);
+    name = authorization ? ENGINE_NAME + "-auth" : ENGINE_NAME;
+    path = new PeerPath(name);
+    groups = authorization ? groupsOfUsers() : null;
 
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-    config.setProcessEngineName(ENGINE_NAME);
+    config.setProcessEngineName(name);
     config.setDataSource(ds);
     config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    config.setAuthorizationEnabled(false);
+    config.setAuthorizationEnabled(authorization);
+    if (authorization) {
+      // stdflow's settings (application.yaml, camunda.bpm.authorization and generic-properties)
+      config.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+      config.setDefaultUserPermissionNameForTask("TASK_WORK");
+    }
     // stdflow runs with the Spring Boot starter's default id generator
     config.setIdGenerator(new StrongUuidGenerator());
     // without Spin the list variables (consultedSectionList, acknowledgers) need Java serialization
@@ -76,12 +104,42 @@ public final class BareCamundaLifecycle implements AutoCloseable {
     config.setBeans(beans);
     engine = config.buildProcessEngine();
     try {
-      engine.getRepositoryService().createDeployment().name("bench-" + ENGINE_NAME).enableDuplicateFiltering(false)
+      engine.getRepositoryService().createDeployment().name("bench-" + name).enableDuplicateFiltering(false)
           .addInputStream("standard-lifecycle.bpmn", new ByteArrayInputStream(model))
           .addInputStream("review-interval.dmn", new ByteArrayInputStream(decision)).deploy();
+      if (authorization) {
+        for (String group : groups.getOrDefault(LifecycleShape.PROPOSER, List.of())) {
+          grant(group, Resources.PROCESS_DEFINITION, LifecycleShape.KEY, Permissions.READ,
+              ProcessDefinitionPermissions.CREATE_INSTANCE);
+          grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        }
+      }
     } catch (RuntimeException e) {
       engine.close();
       throw e;
+    }
+  }
+
+  private void grant(String group, Resources resource, String resourceId, Permission... permissions) {
+    var authorizations = engine.getAuthorizationService();
+    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+
+  /** Every user's groups, as the organisation file gives them to stdflow. */
+  static Map<String, List<String>> groupsOfUsers() {
+    try (var in = Files.newInputStream(Path.of(ORGANISATION_FILE))) {
+      Map<String, List<String>> groups = new TreeMap<>();
+      OrganisationFile.parse(in, ORGANISATION_FILE).users().forEach(u -> groups.put(u.id(), u.groups()));
+      return groups;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + ORGANISATION_FILE + " (run from the project root)", e);
     }
   }
 
@@ -92,8 +150,10 @@ public final class BareCamundaLifecycle implements AutoCloseable {
         user -> {
           if (user == null) {
             identity.clearAuthentication();
-          } else {
+          } else if (groups == null) {
             identity.setAuthenticatedUserId(user);
+          } else {
+            identity.setAuthentication(user, groups.getOrDefault(user, List.of()));
           }
         },
         variables -> engine.getRuntimeService().startProcessInstanceByKey(LifecycleShape.KEY, variables).getId(),
@@ -107,9 +167,14 @@ public final class BareCamundaLifecycle implements AutoCloseable {
   }
 
   public String settings() {
-    return "Camunda " + ProductPropertiesUtil.getProductVersion() + " standalone engine `" + ENGINE_NAME
+    return "Camunda " + ProductPropertiesUtil.getProductVersion() + " standalone engine `" + name
         + "`: history FULL, job executor on (" + JOB_CORE_THREADS + "–" + JOB_MAX_THREADS + " threads, queue "
-        + JOB_QUEUE + ", as stdflow), strong UUIDs, schema update true, no authorization, no plugins, no Spin "
+        + JOB_QUEUE + ", as stdflow), strong UUIDs, schema update true, "
+        + (groups == null ? "no authorization"
+            : "authorization on as in stdflow (revokes always checked, TASK_WORK for candidates and assignees;"
+                + " users act with their groups from the organisation file; the proposer's section may start the"
+                + " process, nothing else granted)")
+        + ", no plugins, no Spin "
         + "(list variables Java-serialized); stdflow's own BPMN and DMN files unchanged, " + beans.size()
         + " no-op beans (" + String.join(", ", beans.keySet().stream().map(Object::toString).toList())
         + "); tasks completed via FormService.submitTaskForm";

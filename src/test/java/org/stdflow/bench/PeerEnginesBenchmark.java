@@ -12,8 +12,9 @@ import java.util.Date;
 import org.junit.jupiter.api.Test;
 
 /**
- * Check of the two peer engine drivers: both engines, alive together in one JVM, each on its own
- * database of one durable embedded PostgreSQL, run the life cycle at 1 and 4 users. Correctness
+ * Check of the peer engine drivers: bare Camunda (without and with authorization) and Flowable, alive
+ * together in one JVM, each on its own database of one durable embedded PostgreSQL, run the life
+ * cycle at 1 and 4 users (with authorization: every call as its user is allowed). Correctness
  * check, not the benchmark (that is {@code PlatformBenchmark}); the numbers it prints are noisy.
  */
 class PeerEnginesBenchmark {
@@ -23,22 +24,29 @@ class PeerEnginesBenchmark {
   private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
 
   @Test
-  void bareCamundaAndFlowableRunTheHappyPath() throws Exception {
+  void bareCamundaWithAndWithoutAuthorizationAndFlowableRunTheHappyPath() throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
         .setServerConfig("fsync", "on").start()) {
       try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE bare");
+        s.execute("CREATE DATABASE bareauth");
         s.execute("CREATE DATABASE flowable");
       }
-      try (HikariDataSource bareDs = pool(pg, "bare"); HikariDataSource flowableDs = pool(pg, "flowable");
+      try (HikariDataSource bareDs = pool(pg, "bare"); HikariDataSource authDs = pool(pg, "bareauth");
+          HikariDataSource flowableDs = pool(pg, "flowable");
           BareCamundaLifecycle bare = new BareCamundaLifecycle(bareDs);
+          BareCamundaLifecycle bareAuth = new BareCamundaLifecycle(authDs, true);
           FlowableLifecycle flowable = new FlowableLifecycle(flowableDs)) {
         System.out.println("bare Camunda: " + bare.settings());
+        System.out.println("bare Camunda with authorization: " + bareAuth.settings());
         System.out.println("Flowable: " + flowable.settings());
         for (int users : new int[] {1, 4}) {
           ThroughputResult camunda = LoadRunner.run("bare-camunda", users, WARM_UP, MEASURED, bare.lifecycle());
           System.out.println(camunda);
           assertThat(camunda.completions()).isPositive();
+          ThroughputResult secured = LoadRunner.run("bare-camunda-auth", users, WARM_UP, MEASURED, bareAuth.lifecycle());
+          System.out.println(secured);
+          assertThat(secured.completions()).isPositive();
           ThroughputResult peer = LoadRunner.run("flowable", users, WARM_UP, MEASURED, flowable.lifecycle());
           System.out.println(peer);
           assertThat(peer.completions()).isPositive();

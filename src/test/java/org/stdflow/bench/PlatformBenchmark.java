@@ -24,7 +24,7 @@ import org.stdflow.StdflowApplication;
  * target/bench/platform.md, then fails if a target is missed.
  *
  * <p>System properties: bench.users (default 1,2,4,8), bench.warmup and bench.measure (ISO
- * durations, default PT10S and PT30S), bench.engines (default stdflow,bare,flowable).
+ * durations, default PT10S and PT30S), bench.engines (default stdflow,bare,bare-auth,flowable).
  */
 class PlatformBenchmark {
 
@@ -32,7 +32,7 @@ class PlatformBenchmark {
       .map(String::trim).map(Integer::valueOf).toList();
   static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warmup", "PT10S"));
   static final Duration MEASURED = Duration.parse(System.getProperty("bench.measure", "PT30S"));
-  static final List<String> ENGINES = List.of(System.getProperty("bench.engines", "stdflow,bare,flowable").split(","));
+  static final List<String> ENGINES = List.of(System.getProperty("bench.engines", "stdflow,bare,bare-auth,flowable").split(","));
 
   static final boolean LARGE_HISTORY = Boolean.parseBoolean(System.getProperty("bench.history", "true"));
   static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
@@ -52,7 +52,7 @@ class PlatformBenchmark {
     mail.start();
     try (BenchPostgres pg = new BenchPostgres()) {
       report.postgres(pg.settings());
-      for (String db : List.of("commits", "stdflow", "bare", "flowable")) {
+      for (String db : List.of("commits", "stdflow", "bare", "bareauth", "flowable")) {
         pg.createDatabase(db);
       }
       for (int users : USERS) {
@@ -84,6 +84,16 @@ class PlatformBenchmark {
           report.engine("bare", bare.settings());
           for (int users : USERS) {
             ThroughputResult r = LoadRunner.run("bare", users, WARM_UP, MEASURED, bare.lifecycle());
+            System.out.println("[bench] " + r);
+            report.throughput(r);
+          }
+        }
+      }
+      if (ENGINES.contains("bare-auth")) {
+        try (var ds = pg.pool("bareauth", BenchPostgres.POOL_SIZE); var bare = new BareCamundaLifecycle(ds, true)) {
+          report.engine("bare-auth", bare.settings());
+          for (int users : USERS) {
+            ThroughputResult r = LoadRunner.run("bare-auth", users, WARM_UP, MEASURED, bare.lifecycle());
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
