@@ -74,6 +74,13 @@ public class AuditChain {
     return append(records, null);
   }
 
+  /** When the newest app record in the chain was chained (seq follows time); null: the chain holds none. */
+  Instant newestAppRecordChainedAt() {
+    return jdbc.sql("""
+            SELECT recorded_at FROM aud_entry WHERE source_key IS NOT NULL ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""")
+        .query((rs, row) -> instant(rs, "recorded_at")).optional().orElse(null);
+  }
+
   private static final String INSERT = "INSERT INTO aud_entry (" + COLUMNS + """
       ) VALUES (:seq, :occurred, :recorded, :standard, :pi, :pkey, :activity, :step, :task, :actor, :section,
                 :action, :subject, :value, :reason, :sha, :source, :prev, :hash)""";

@@ -59,12 +59,12 @@ class AuditSweep {
   /** @return how many records were chained */
   int sweepOnce() {
     Instant now = clock.instant();
-    Integer n = transactions.execute(s -> chain.append(java.util.List.of(), jdbc -> {
-      Instant newest = previousSweep != null ? null : jdbc.sql(
-              "SELECT MAX(recorded_at) AS newest FROM aud_entry WHERE source_key IS NOT NULL")
-          .query((rs, row) -> AuditChain.instant(rs, "newest")).list().get(0);
-      return records.sweep(jdbc, since(now, previousSweep, newest), directory.sectionCache());
-    }));
+    Instant previous = previousSweep;
+    Integer n = transactions.execute(s -> {
+      // looked up before the chain lock is taken
+      Instant since = since(now, previous, previous != null ? null : chain.newestAppRecordChainedAt());
+      return chain.append(java.util.List.of(), jdbc -> records.sweep(jdbc, since, directory.sectionCache()));
+    });
     previousSweep = now;
     return n == null ? 0 : n;
   }
