@@ -15,6 +15,7 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.SystemMetaObject;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
@@ -37,7 +38,9 @@ import org.springframework.stereotype.Component;
  * condition stays not true either way, and it only ever appears as a {@code CASE WHEN}).
  *
  * <p>Applied to the two statements behind Tasklist's lists (a task query and its count) on
- * PostgreSQL, where it was measured; other databases get Camunda's statements unchanged.
+ * PostgreSQL, where it was measured, unless the query asks for a task by id or for the tasks of one
+ * run (there the index probe per row is cheaper than reading the whole set); other databases get
+ * Camunda's statements unchanged.
  * {@code stdflow.authorization.hashed-task-checks: false} switches it off.
  */
 @Component
@@ -99,6 +102,21 @@ class HashedTaskChecksPlugin extends AbstractProcessEnginePlugin {
     return out.toString();
   }
 
+  /**
+   * Whether the query asks for a task, a run's or an execution's tasks: a few rows, for which probing
+   * the indexes per row is cheaper than reading a whole set (a group's authorizations for every task
+   * it is a candidate of) once. Tasklist opening one task asks by id.
+   */
+  static boolean pinned(Object parameter) {
+    if (!(parameter instanceof TaskQueryImpl query)) {
+      return false;
+    }
+    return query.getTaskId() != null || (query.getTaskIdIn() != null && query.getTaskIdIn().length > 0)
+        || query.getProcessInstanceId() != null
+        || (query.getProcessInstanceIdIn() != null && query.getProcessInstanceIdIn().length > 0)
+        || query.getExecutionId() != null || query.getCaseInstanceId() != null;
+  }
+
   @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
   class Rewriter implements Interceptor {
 
@@ -110,8 +128,8 @@ class HashedTaskChecksPlugin extends AbstractProcessEnginePlugin {
           ? SystemMetaObject.forObject(target).getValue("delegate") : target;
       if (delegate instanceof BaseStatementHandler base) {
         MappedStatement statement = (MappedStatement) SystemMetaObject.forObject(base).getValue("mappedStatement");
-        if (STATEMENTS.contains(statement.getId())) {
-          BoundSql bound = base.getBoundSql();
+        BoundSql bound = base.getBoundSql();
+        if (STATEMENTS.contains(statement.getId()) && !pinned(bound.getParameterObject())) {
           String rewrittenSql = uncorrelated(bound.getSql());
           if (!rewrittenSql.equals(bound.getSql())) {
             SystemMetaObject.forObject(bound).setValue("sql", rewrittenSql);

@@ -170,6 +170,28 @@ class HashedTaskChecksPluginTest {
     assertThat(answer(engine, new Who("huanglei", "sec-property")).section()).containsExactly(standalone.get(2));
   }
 
+  /** One task or one run's tasks: few rows, probed per row as Camunda does (reading a set would cost more). */
+  @Test
+  void aTaskAskedByIdOrByRunKeepsCamundasStatement() {
+    String processTask = engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS).list().get(0).getId();
+    String run = engine.getTaskService().createTaskQuery().taskId(processTask).singleResult().getProcessInstanceId();
+    engine.getIdentityService().setAuthentication("liuyang", List.of("sec-canteen"));
+    try {
+      long before = plugin.rewrittenStatements();
+      var tasks = engine.getTaskService();
+      assertThat(tasks.createTaskQuery().taskId(processTask).singleResult()).isNotNull();
+      assertThat(tasks.createTaskQuery().taskIdIn(processTask, standalone.get(2)).list()).hasSize(1);
+      assertThat(tasks.createTaskQuery().processInstanceId(run).count()).isOne();
+      assertThat(plugin.rewrittenStatements()).isEqualTo(before);
+
+      assertThat(tasks.createTaskQuery().taskNameLike(NAME + "%").count()).isEqualTo(4);
+      assertThat(plugin.rewrittenStatements()).as("a list is rewritten").isEqualTo(before + 1);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(HashedTaskChecksPlugin.pinned("not a task query")).isFalse();
+  }
+
   private record Who(String user, String group) {
   }
 
