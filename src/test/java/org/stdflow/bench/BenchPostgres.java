@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BenchPostgres implements AutoCloseable {
 
-  static final int POOL_SIZE = 10;
+  /** Connections per engine (the app's default, STDFLOW_DB_POOL_SIZE, is 10); -Dbench.poolSize for tuning runs. */
+  static final int POOL_SIZE = Integer.getInteger("bench.poolSize", 10);
 
   private final EmbeddedPostgres pg;
 
