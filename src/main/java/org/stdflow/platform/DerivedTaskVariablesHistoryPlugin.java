@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * <p>They exist so Tasklist can show them while the task is open (section heads may read a task's
  * own variables, not the whole run's) and say nothing the history does not already hold: the process
  * variables they are copied from keep their full history, and the link is rebuilt from the task id.
- * Written to history they were a third of the variable history rows and up to sixteen statements per
- * task (an instance row and a detail row each at creation, a read and an update each when the task
- * ends; docs/benchmarks.md, tuning log §6 and §14).
+ * Written to history they were a third of the variable history rows and up to eight inserts per task
+ * (an instance row and a detail row each; the engine records no deletion of a task's local variables
+ * when the task ends; docs/benchmarks.md, tuning log §6 and §14).
  *
  * <p>Only the database writer skips them: the engine's history level stays FULL (the level recorded
  * in the database does not change), every other handler — the audit trail's — still receives every
