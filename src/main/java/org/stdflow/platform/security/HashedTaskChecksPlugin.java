@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.ibatis.executor.statement.BaseStatementHandler;
 import org.apache.ibatis.executor.statement.RoutingStatementHandler;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.BoundSql;
@@ -13,7 +14,6 @@ import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -149,11 +149,17 @@ class HashedTaskChecksPlugin extends AbstractProcessEnginePlugin {
       return invocation.proceed();
     }
 
-    /** MyBatis hands plugins its RoutingStatementHandler; the statement lives in its delegate. */
+    /**
+     * MyBatis hands plugins its RoutingStatementHandler; the statement lives in its delegate. Any other
+     * handler (another plugin's proxy) answers no id, and its statement runs as Camunda wrote it.
+     */
     private String statementId(StatementHandler handler) {
-      MetaObject meta = mybatis.newMetaObject(handler);
-      Object statement = meta.getValue(handler instanceof RoutingStatementHandler ? "delegate.mappedStatement"
-          : "mappedStatement");
+      Object target = handler instanceof RoutingStatementHandler
+          ? mybatis.newMetaObject(handler).getValue("delegate") : handler;
+      if (!(target instanceof BaseStatementHandler)) {
+        return "";
+      }
+      Object statement = mybatis.newMetaObject(target).getValue("mappedStatement");
       return statement instanceof MappedStatement m ? m.getId() : "";
     }
   }
