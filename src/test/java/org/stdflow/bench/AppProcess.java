@@ -42,6 +42,12 @@ final class AppProcess implements AutoCloseable {
    */
   static AppProcess start(String jdbcUrl, List<String> jvmOptions, Map<String, String> env, Path workDir,
       boolean classDataSharing) throws Exception {
+    return start(jdbcUrl, jvmOptions, env, workDir, classDataSharing, List.of());
+  }
+
+  /** As above, with application arguments (e.g. {@code --camunda.bpm.authorization.enabled=false}). */
+  static AppProcess start(String jdbcUrl, List<String> jvmOptions, Map<String, String> env, Path workDir,
+      boolean classDataSharing, List<String> appArguments) throws Exception {
     Files.createDirectories(workDir);
     List<String> options = new ArrayList<>(jvmOptions);
     if (classDataSharing) {
@@ -50,8 +56,8 @@ final class AppProcess implements AutoCloseable {
       List<String> training = new ArrayList<>(jvmOptions);
       training.add("-XX:ArchiveClassesAtExit=" + archive);
       training.add("-Dspring.context.exit=onRefresh");
-      Process p = builder(jdbcUrl, training, env, workDir, freePort(), workDir.resolve("stdflow-cds-training.log"))
-          .start();
+      Process p = builder(jdbcUrl, training, env, workDir, freePort(), workDir.resolve("stdflow-cds-training.log"),
+          appArguments).start();
       if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || !Files.exists(archive)) {
         p.destroyForcibly();
         throw new IllegalStateException("CDS training run wrote no archive; see stdflow-cds-training.log");
@@ -60,7 +66,7 @@ final class AppProcess implements AutoCloseable {
     }
     int port = freePort();
     Path log = workDir.resolve("stdflow.log");
-    ProcessBuilder builder = builder(jdbcUrl, options, env, workDir, port, log);
+    ProcessBuilder builder = builder(jdbcUrl, options, env, workDir, port, log, appArguments);
     return waitUntilReady(builder, port, log);
   }
 
@@ -71,7 +77,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   private static ProcessBuilder builder(String jdbcUrl, List<String> jvmOptions, Map<String, String> env,
-      Path workDir, int port, Path log) {
+      Path workDir, int port, Path log, List<String> appArguments) {
     String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
     String mainClasses = Path.of("target", "classes").toAbsolutePath().toString();
     List<String> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -85,6 +91,7 @@ final class AppProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", String.join(File.pathSeparator, classpath),
         "org.stdflow.StdflowApplication", "--server.port=" + port, "--spring.profiles.active=postgres"));
+    command.addAll(appArguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().putAll(env);

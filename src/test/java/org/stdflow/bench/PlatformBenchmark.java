@@ -233,6 +233,36 @@ class PlatformBenchmark {
       report.dataNote("app JVM options: `" + String.join(" ", APP_JVM) + "`" + (APP_CDS
           ? " and an application class-data archive from a training run (`-XX:SharedArchiveFile`)" : "")
           + "; the app's own log: " + app.startedLine());
+      if (Boolean.parseBoolean(System.getProperty("bench.engineFloor", "true"))) {
+        engineFloor(pg, env, report, list, sorting, filterId);
+      }
+    }
+  }
+
+  /**
+   * The engine's own floor under the task-list target: a second node of the same app on the same
+   * database with Camunda's authorization switched off, so the section head's filter runs as
+   * Camunda's plain candidate-group query (none of stdflow's rewrites apply without authorization).
+   * It only answers queries: job executor, mail dispatcher, digest and audit sweep off. Same user,
+   * same filter, same requests; reference rows, not targets (the product cannot drop the check).
+   */
+  private static void engineFloor(BenchPostgres pg, Map<String, String> env, BenchReport report, String list,
+      String sorting, String filterId) throws Exception {
+    Map<String, String> quiet = new LinkedHashMap<>(env);
+    quiet.put("STDFLOW_JOB_EXECUTOR", "false");
+    quiet.put("STDFLOW_MAIL_DISPATCHER", "false");
+    quiet.put("STDFLOW_DIGEST_ENABLED", "false");
+    quiet.put("STDFLOW_AUDIT_SWEEP", "false");
+    Path dir = Path.of("target", "bench", "app-no-authorization").toAbsolutePath();
+    java.nio.file.Files.deleteIfExists(dir.resolve("stdflow-classes.jar"));
+    try (AppProcess floor = AppProcess.start(pg.jdbcUrl("stdflow"), APP_JVM, quiet, dir, false,
+        List.of("--camunda.bpm.authorization.enabled=false"))) {
+      HttpProbe head = new HttpProbe(floor.port(), SECTION_HEAD, "demo");
+      report.reference("the same list, Camunda alone: a second node with authorization off (the engine's floor)",
+          HttpProbe.time(30, 100, i -> head.post(list, "application/hal+json", sorting)),
+          "POST /engine-rest/filter/{id}/list as " + SECTION_HEAD + ", same data");
+      report.reference("its count, authorization off", HttpProbe.time(10, 100, i -> head.get("/engine-rest/filter/"
+          + filterId + "/count", "application/json")), "GET /engine-rest/filter/{id}/count, same data");
     }
   }
 
