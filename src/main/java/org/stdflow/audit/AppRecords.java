@@ -150,32 +150,10 @@ class AppRecords {
    */
   List<AuditRecord> candidates(JdbcClient jdbc, Collection<String> pis, Collection<Long> standards,
       Map<String, String> processOfTask, java.time.Instant since) {
-    // one UNION ALL of every source: a single round trip per commit instead of one per table
-    List<String> parts = new ArrayList<>();
-    Set<String> tables = tables();
-    for (Source s : SOURCES) {
-      if (!tables.contains(s.table())) {
-        continue;
-      }
-      List<String> conditions = new ArrayList<>();
-      if (s.piColumn() != null && !pis.isEmpty()) {
-        conditions.add(s.piColumn() + " IN (:pis)");
-      }
-      if (s.standardColumn() != null && !standards.isEmpty()) {
-        // a standard collects records over years (an inspection a day): only the recent ones can be unchained
-        conditions.add("(" + s.standardColumn() + " IN (:standards) AND " + s.timeColumn() + " >= :since)");
-      }
-      if (s.taskColumn() != null && !processOfTask.isEmpty()) {
-        conditions.add(s.taskColumn() + " IN (:tasks)");
-      }
-      if (!conditions.isEmpty()) {
-        parts.add("(" + s.sql().formatted(String.join(" OR ", conditions)) + ")");
-      }
-    }
-    if (parts.isEmpty()) {
+    String sql = candidatesSql(tables(), !pis.isEmpty(), !standards.isEmpty(), !processOfTask.isEmpty());
+    if (sql == null) {
       return new ArrayList<>();
     }
-    String sql = String.join(" UNION ALL ", parts);
     var spec = jdbc.sql(sql);
     if (sql.contains(":pis")) {
       spec = spec.param("pis", pis);
@@ -188,6 +166,45 @@ class AppRecords {
     }
     List<AuditRecord> found = new ArrayList<>(spec.query(AppRecords::record).list());
     return found;
+  }
+
+  /**
+   * The statement {@link #candidates} runs: one UNION ALL of every existing source table (a single
+   * round trip per commit instead of one per table), each part selecting by the runs ({@code :pis}),
+   * the standards from {@code :since} on ({@code :standards}) and the tasks ({@code :tasks}) that
+   * apply to it, ORed. Null when no part has a condition. Every column a condition names is indexed
+   * (V1, V5, V7, V11): an OR is answered from indexes only when each branch has one, otherwise the
+   * whole table is read at every commit ({@code AppRecordsIndexTest}).
+   */
+  static String candidatesSql(Set<String> tables, boolean byRuns, boolean byStandards, boolean byTasks) {
+    List<String> parts = new ArrayList<>();
+    for (Source s : SOURCES) {
+      if (!tables.contains(s.table())) {
+        continue;
+      }
+      List<String> conditions = new ArrayList<>();
+      if (s.piColumn() != null && byRuns) {
+        conditions.add(s.piColumn() + " IN (:pis)");
+      }
+      if (s.standardColumn() != null && byStandards) {
+        // a standard collects records over years (an inspection a day): only the recent ones can be unchained
+        conditions.add("(" + s.standardColumn() + " IN (:standards) AND " + s.timeColumn() + " >= :since)");
+      }
+      if (s.taskColumn() != null && byTasks) {
+        conditions.add(s.taskColumn() + " IN (:tasks)");
+      }
+      if (!conditions.isEmpty()) {
+        parts.add("(" + s.sql().formatted(String.join(" OR ", conditions)) + ")");
+      }
+    }
+    return parts.isEmpty() ? null : String.join(" UNION ALL ", parts);
+  }
+
+  /** The source tables (lower case), for tests. */
+  static Set<String> sourceTables() {
+    Set<String> names = new java.util.TreeSet<>();
+    SOURCES.forEach(s -> names.add(s.table()));
+    return names;
   }
 
   /**
