@@ -108,7 +108,9 @@ final class BenchReport {
     md.append(row("Camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion()));
     md.append(row("Spring Boot", org.springframework.boot.SpringBootVersion.getVersion()));
     postgres.forEach((k, v) -> md.append(row("PostgreSQL " + k, v)));
-    md.append(row("load", "warm-up " + warmUp.toSeconds() + " s, measured " + measured.toSeconds()
+    md.append(row("load", "warm-up at least " + warmUp.toSeconds() + " s, then until the JIT compiles less than "
+        + String.format(Locale.ROOT, "%.0f", LoadRunner.JIT_SETTLED_MS_PER_S) + " ms/s (at most "
+        + LoadRunner.WARM_UP_MAX.toMinutes() + " min); measured " + measured.toSeconds()
         + " s per engine and concurrency"));
     md.append('\n');
     engineSettings.forEach((e, s) -> md.append("- **").append(e).append("**: ").append(s).append('\n'));
@@ -118,18 +120,30 @@ final class BenchReport {
             + " back to back. \"÷\" columns: how much longer a completion takes on stdflow than on the other engine"
             + " (other's completions/s ÷ stdflow's); stdflow ÷ bare target ≤ ").append(BARE_RATIO_TARGET)
         .append(". \"bare-auth\" is the bare engine with Camunda's authorization on as stdflow runs it: stdflow ÷"
-            + " bare-auth is what stdflow's own features cost on top of the engine's security.\n\n");
-    md.append("| users | engine | life cycles/s | completions/s | completion p50 ms | completion p95 ms |\n");
-    md.append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
+            + " bare-auth is what stdflow's own features cost on top of the engine's security. CPU ms per completion:"
+        + " the CPU time the engine's JVM (with the load's user threads) and the PostgreSQL server spent in the"
+        + " measured window, divided by the completions in it — steadier than throughput when the machine is"
+        + " shared, and it says which side a difference is on.\n\n");
+    md.append("| users | engine | life cycles/s | completions/s | completion p50 ms | completion p95 ms"
+        + " | CPU ms per completion: JVM | database |\n");
+    md.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (int u : users) {
       for (Map.Entry<String, Map<Integer, ThroughputResult>> e : throughput.entrySet()) {
         ThroughputResult r = e.getValue().get(u);
         if (r != null) {
-          md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.1f | %.1f | %.1f |%n", u, e.getKey(),
-              r.lifecyclesPerSecond(), r.completionsPerSecond(), r.p50CompletionMs(), r.p95CompletionMs()));
+          md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", u, e.getKey(),
+              r.lifecyclesPerSecond(), r.completionsPerSecond(), r.p50CompletionMs(), r.p95CompletionMs(),
+              r.jvmCpuMsPerCompletion(), r.dbCpuMsPerCompletion()));
         }
       }
     }
+    md.append("\nWarm-up used (s, per concurrency in the order above): ");
+    List<String> used = new ArrayList<>();
+    for (Map.Entry<String, Map<Integer, ThroughputResult>> e : throughput.entrySet()) {
+      used.add(e.getKey() + " " + String.join(" / ", users.stream().map(u -> e.getValue().get(u))
+          .filter(java.util.Objects::nonNull).map(r -> String.format(Locale.ROOT, "%.0f", r.warmUpSeconds())).toList()));
+    }
+    md.append(String.join(", ", used)).append(".\n");
     md.append("\n| users | stdflow ÷ bare Camunda | stdflow ÷ bare-auth | stdflow ÷ Flowable | DB commits/s"
         + " | stdflow completions ÷ commits |\n");
     md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");

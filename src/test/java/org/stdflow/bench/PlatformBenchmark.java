@@ -70,7 +70,7 @@ class PlatformBenchmark {
               + " (outside the timed completions, inside the life cycles/s)");
           StdflowLifecycle lifecycle = new StdflowLifecycle(app);
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("stdflow", users, WARM_UP, MEASURED, lifecycle.lifecycle());
+            ThroughputResult r = LoadRunner.run("stdflow", users, WARM_UP, MEASURED, lifecycle.lifecycle(), true);
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -83,7 +83,7 @@ class PlatformBenchmark {
         try (var ds = pg.pool("bare", BenchPostgres.POOL_SIZE); var bare = new BareCamundaLifecycle(ds)) {
           report.engine("bare", bare.settings());
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("bare", users, WARM_UP, MEASURED, bare.lifecycle());
+            ThroughputResult r = LoadRunner.run("bare", users, WARM_UP, MEASURED, bare.lifecycle(), true);
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -93,7 +93,7 @@ class PlatformBenchmark {
         try (var ds = pg.pool("bareauth", BenchPostgres.POOL_SIZE); var bare = new BareCamundaLifecycle(ds, true)) {
           report.engine("bare-auth", bare.settings());
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("bare-auth", users, WARM_UP, MEASURED, bare.lifecycle());
+            ThroughputResult r = LoadRunner.run("bare-auth", users, WARM_UP, MEASURED, bare.lifecycle(), true);
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -103,7 +103,7 @@ class PlatformBenchmark {
         try (var ds = pg.pool("flowable", BenchPostgres.POOL_SIZE); var flowable = new FlowableLifecycle(ds)) {
           report.engine("flowable", "Flowable " + FlowableLifecycle.version() + ": " + flowable.settings());
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("flowable", users, WARM_UP, MEASURED, flowable.lifecycle());
+            ThroughputResult r = LoadRunner.run("flowable", users, WARM_UP, MEASURED, flowable.lifecycle(), true);
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
