@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +35,7 @@ class AppRecordsIndexTest {
   static void schema() throws Exception {
     pg = EmbeddedPostgres.builder().start();
     ds = pg.getPostgresDatabase();
-    ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-        .setDataSource(ds).setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-        .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-        .setProcessEngineName("app-records-index").buildProcessEngine().close();
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").baselineOnMigrate(true)
-        .baselineVersion("0").load().migrate();
+    StandaloneSchema.create(ds, "app-records-index");
   }
 
   @AfterAll

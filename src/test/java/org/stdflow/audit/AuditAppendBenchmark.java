@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,12 +35,7 @@ class AuditAppendBenchmark {
   void aStandardsRecordsAreReadFromTheWindowOnly() throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       DataSource ds = pg.getPostgresDatabase();
-      ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-          .setDataSource(ds).setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-          .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
-          .setProcessEngineName("audit-append-bench").buildProcessEngine().close();
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").baselineOnMigrate(true)
-          .baselineVersion("0").load().migrate();
+      StandaloneSchema.create(ds, "audit-append-bench");
       JdbcClient jdbc = JdbcClient.create(ds);
       long fresh = generate(jdbc);
 
