@@ -96,13 +96,12 @@ public final class LoadRunner {
       thread.start();
     }
     sleepUntil(start + warmUp.toNanos());
-    double jitRate = Double.NaN;
     if (untilCompiled) {
       CpuMeter step = CpuMeter.now();
       while (failure.get() == null && System.nanoTime() - start < WARM_UP_MAX.toNanos()) {
         sleepUntil(System.nanoTime() + JIT_STEP.toNanos());
         CpuMeter now = CpuMeter.now();
-        jitRate = now.compileMillisSince(step) / JIT_STEP.toSeconds();
+        double jitRate = now.compileMillisSince(step) / JIT_STEP.toSeconds();
         step = now;
         if (!(jitRate >= JIT_SETTLED_MS_PER_S)) {
           break;
