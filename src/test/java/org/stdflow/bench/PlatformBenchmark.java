@@ -24,7 +24,8 @@ import org.stdflow.StdflowApplication;
  * target/bench/platform.md, then fails if a target is missed.
  *
  * <p>System properties: bench.users (default 1,2,4,8), bench.warmup and bench.measure (ISO
- * durations, default PT10S and PT30S), bench.engines (default stdflow,bare,bare-auth,flowable).
+ * durations, default PT10S and PT30S), bench.engines (default stdflow,bare,bare-auth,flowable);
+ * bench.statements=true writes a statement profile of each measured window ({@link StatementProfile}).
  */
 class PlatformBenchmark {
 
@@ -52,6 +53,8 @@ class PlatformBenchmark {
     mail.start();
     try (BenchPostgres pg = new BenchPostgres()) {
       report.postgres(pg.settings());
+      StatementProfile statements = StatementProfile.ENABLED
+          ? new StatementProfile(pg.admin(), Path.of("target", "bench", "statements")) : null;
       for (String db : List.of("commits", "stdflow", "bare", "bareauth", "flowable")) {
         pg.createDatabase(db);
       }
@@ -62,7 +65,7 @@ class PlatformBenchmark {
       }
       List<LargeHistory.Template> templates = new ArrayList<>();
       if (ENGINES.contains("stdflow")) {
-        try (ConfigurableApplicationContext app = stdflow(pg, mail)) {
+        try (ConfigurableApplicationContext app = stdflow(pg, mail, List.of())) {
           report.engine("stdflow", "the whole app in the benchmark's JVM (postgres profile, Hikari pool "
               + BenchPostgres.POOL_SIZE + ", history FULL, authorization on, job executor and mail dispatcher on,"
               + " mails to a real SMTP server); start form, claim and form submission as the user with the user's"
@@ -70,7 +73,8 @@ class PlatformBenchmark {
               + " (outside the timed completions, inside the life cycles/s)");
           StdflowLifecycle lifecycle = new StdflowLifecycle(app);
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("stdflow", users, WARM_UP, MEASURED, lifecycle.lifecycle(), true);
+            ThroughputResult r = LoadRunner.run("stdflow", users, WARM_UP, MEASURED, lifecycle.lifecycle(), true,
+                window(statements, "stdflow"));
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -78,12 +82,17 @@ class PlatformBenchmark {
             templates = templates(lifecycle);
           }
         }
+        String variant = System.getProperty("bench.variantArgs", "").strip();
+        if (!variant.isEmpty()) {
+          variants(pg, mail, variant, statements);
+        }
       }
       if (ENGINES.contains("bare")) {
         try (var ds = pg.pool("bare", BenchPostgres.POOL_SIZE); var bare = new BareCamundaLifecycle(ds)) {
           report.engine("bare", bare.settings());
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("bare", users, WARM_UP, MEASURED, bare.lifecycle(), true);
+            ThroughputResult r = LoadRunner.run("bare", users, WARM_UP, MEASURED, bare.lifecycle(), true,
+                window(statements, "bare"));
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -93,7 +102,8 @@ class PlatformBenchmark {
         try (var ds = pg.pool("bareauth", BenchPostgres.POOL_SIZE); var bare = new BareCamundaLifecycle(ds, true)) {
           report.engine("bare-auth", bare.settings());
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("bare-auth", users, WARM_UP, MEASURED, bare.lifecycle(), true);
+            ThroughputResult r = LoadRunner.run("bare-auth", users, WARM_UP, MEASURED, bare.lifecycle(), true,
+                window(statements, "bareauth"));
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -103,7 +113,8 @@ class PlatformBenchmark {
         try (var ds = pg.pool("flowable", BenchPostgres.POOL_SIZE); var flowable = new FlowableLifecycle(ds)) {
           report.engine("flowable", "Flowable " + FlowableLifecycle.version() + ": " + flowable.settings());
           for (int users : USERS) {
-            ThroughputResult r = LoadRunner.run("flowable", users, WARM_UP, MEASURED, flowable.lifecycle(), true);
+            ThroughputResult r = LoadRunner.run("flowable", users, WARM_UP, MEASURED, flowable.lifecycle(), true,
+                window(statements, "flowable"));
             System.out.println("[bench] " + r);
             report.throughput(r);
           }
@@ -236,6 +247,10 @@ class PlatformBenchmark {
       if (Boolean.parseBoolean(System.getProperty("bench.engineFloor", "true"))) {
         engineFloor(pg, env, report, list, sorting, filterId);
       }
+      String compare = System.getProperty("bench.compareEnv", "").strip();
+      if (!compare.isEmpty()) {
+        compareNode(pg, env, compare, report, list, sorting, filterId, audit);
+      }
     }
   }
 
@@ -266,8 +281,72 @@ class PlatformBenchmark {
     }
   }
 
+  private static LoadRunner.Window window(StatementProfile statements, String database) {
+    return statements == null ? null : statements.window(database);
+  }
+
+  /**
+   * A tuning session's A/B on the loaded database: a second node of the app with other environment
+   * variables ({@code -Dbench.compareEnv="K=V,K2=V2"}) answers the same four requests right after the
+   * app's own rows, as reference rows (no target) — closer in time than two runs on a shared machine.
+   */
+  private static void compareNode(BenchPostgres pg, Map<String, String> env, String compare, BenchReport report,
+      String list, String sorting, String filterId, String audit) throws Exception {
+    Map<String, String> other = new LinkedHashMap<>(env);
+    for (String pair : compare.split(",")) {
+      String[] kv = pair.split("=", 2);
+      other.put(kv[0].strip(), kv[1].strip());
+    }
+    Path dir = Path.of("target", "bench", "app-compare").toAbsolutePath();
+    java.nio.file.Files.deleteIfExists(dir.resolve("stdflow-classes.jar"));
+    try (AppProcess node = AppProcess.start(pg.jdbcUrl("stdflow"), APP_JVM, other, dir, APP_CDS)) {
+      HttpProbe head = new HttpProbe(node.port(), SECTION_HEAD, "demo");
+      HttpProbe auditor = new HttpProbe(node.port(), AUDITOR, "demo");
+      HttpProbe leader = new HttpProbe(node.port(), "wangjianguo", "demo");
+      String with = " — node with " + compare;
+      report.reference("section head's 本科室待办" + with, HttpProbe.time(30, 300,
+          i -> head.post(list, "application/hal+json", sorting)), "POST /engine-rest/filter/{id}/list");
+      report.reference("the filter's count" + with, HttpProbe.time(10, 100, i -> head.get("/engine-rest/filter/"
+          + filterId + "/count", "application/json")), "GET /engine-rest/filter/{id}/count");
+      report.reference("one standard's audit trail" + with, HttpProbe.time(10, 100,
+          i -> auditor.get(audit, "application/json")), "GET /api/audit/entries");
+      report.reference("statistics dashboard" + with, HttpProbe.time(5, 50,
+          i -> leader.get("/api/statistics", "application/json")), "GET /api/statistics");
+    }
+  }
+
+  /**
+   * A tuning session's A/B of the app's throughput in one run ({@code -Dbench.variantArgs="--a=x"}):
+   * after the app's own rows, rounds (-Dbench.variantRounds, default 2) of the app as it is ("A") and
+   * with those settings ("B"), each started afresh in this JVM on the same database, same users and
+   * windows; the JIT is warm from the first rows on, so the order favours neither. Printed and written
+   * to target/bench/variants.md, not to the results.
+   */
+  private static void variants(BenchPostgres pg, GreenMail mail, String variant, StatementProfile statements)
+      throws Exception {
+    StringBuilder md = new StringBuilder("# A/B: B = " + variant + "\n\n");
+    int rounds = Integer.getInteger("bench.variantRounds", 2);
+    for (int round = 1; round <= rounds; round++) {
+      for (String name : List.of("A", "B")) {
+        List<String> extra = name.equals("A") ? List.of() : List.of(variant.split("\\s+(?=--)"));
+        try (ConfigurableApplicationContext app = stdflow(pg, mail, extra)) {
+          StdflowLifecycle lifecycle = new StdflowLifecycle(app);
+          for (int users : USERS) {
+            String engine = "stdflow-" + name + round;
+            ThroughputResult r = LoadRunner.run(engine, users, WARM_UP, MEASURED, lifecycle.lifecycle(), true,
+                window(statements, "stdflow"));
+            System.out.println("[bench] " + r);
+            md.append("- ").append(r).append('\n');
+          }
+        }
+      }
+    }
+    java.nio.file.Files.createDirectories(Path.of("target", "bench"));
+    java.nio.file.Files.writeString(Path.of("target", "bench", "variants.md"), md);
+  }
+
   /** The whole app in this JVM on the benchmark's database, mails to a real SMTP server (GreenMail). */
-  private static ConfigurableApplicationContext stdflow(BenchPostgres pg, GreenMail mail) {
+  private static ConfigurableApplicationContext stdflow(BenchPostgres pg, GreenMail mail, List<String> variant) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.datasource.url", pg.jdbcUrl("stdflow"));
     p.put("spring.datasource.username", "postgres");
@@ -281,7 +360,13 @@ class PlatformBenchmark {
     p.put("server.port", 0);
     p.put("STDFLOW_DATA_DIR", Path.of("target", "bench", "stdflow-data").toAbsolutePath().toString());
     // as command-line arguments: they must win over the postgres profile's own settings
-    String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(StdflowApplication.class).profiles("postgres").run(args);
+    List<String> args = new ArrayList<>(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+    // a tuning session's extra settings, e.g. -Dbench.stdflowArgs="--a=x --b=y z" (split before each "--")
+    String extra = System.getProperty("bench.stdflowArgs", "").strip();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+(?=--)")));
+    }
+    args.addAll(variant);
+    return new SpringApplicationBuilder(StdflowApplication.class).profiles("postgres").run(args.toArray(String[]::new));
   }
 }

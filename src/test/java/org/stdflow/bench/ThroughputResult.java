@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public record ThroughputResult(String engine, int users, int lifecycles, long completions, double seconds,
     double p50CompletionMs, double p95CompletionMs, double jvmCpuMs, double dbCpuMs,
-    double jitCompileMs, double warmUpSeconds) {
+    double jitCompileMs, double warmUpSeconds, java.util.Map<String, Double> dbCpuMsByKind) {
 
   public double lifecyclesPerSecond() {
     return lifecycles / seconds;
