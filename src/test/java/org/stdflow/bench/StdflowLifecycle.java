@@ -37,7 +37,9 @@ final class StdflowLifecycle {
   private final IdentityService identity;
   private final DocumentService documents;
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
-  private final AtomicLong counter = new AtomicLong();
+  /** Numbers the proposals: shared by every app started in this JVM, as standard names are unique per node. */
+  private static final AtomicLong COUNTER = new AtomicLong();
+  private final AtomicLong counter = COUNTER;
   private final String definitionId;
 
   StdflowLifecycle(ConfigurableApplicationContext app) {
