@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.stdflow.StdflowPostgresTest;
 import org.stdflow.standard.StandardLifecycleProcess;
@@ -22,6 +24,7 @@ class PostgresPlatformTest {
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
   @Autowired ModelProperties modelProperties;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void runsOnPostgresql() throws Exception {
@@ -76,6 +79,47 @@ class PostgresPlatformTest {
         engine.getAuthorizationService().deleteAuthorization(revoke.getId());
       }
       tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  /**
+   * The engine's transactions reuse plans (EnginePlanCachePlugin, docs/benchmarks.md §20): from the
+   * first engine command of a transaction to its end, and only there — the app's own queries outside
+   * the engine keep PostgreSQL's default.
+   */
+  @Test
+  void engineTransactionsReusePlansAndNothingElseDoes() throws Exception {
+    var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String inCommand = config.getCommandExecutorTxRequired().execute(
+        (org.camunda.bpm.engine.impl.interceptor.Command<String>) ctx -> planCacheMode(
+            ctx.getDbSqlSession().getSqlSession().getConnection()));
+    assertThat(inCommand).as("inside an engine command").isEqualTo("force_generic_plan");
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(planCacheMode(c)).as("a connection of the app's own").isEqualTo("auto");
+    }
+    var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+    List<String> seen = new TransactionTemplate(transactions).execute(status -> {
+      String before = jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+      engine.getRepositoryService().createProcessDefinitionQuery().count();
+      String after = jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+      return List.of(before, after);
+    });
+    assertThat(seen).as("an app transaction that calls the engine: from the engine's first command on")
+        .containsExactly("auto", "force_generic_plan");
+    String next = new TransactionTemplate(transactions).execute(
+        status -> jdbc.sql("SHOW plan_cache_mode").query(String.class).single());
+    assertThat(next).as("the next transaction starts without it").isEqualTo("auto");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EnginePlanCachePlugin("fast"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engine-plan-cache-mode");
+    assertThat(new EnginePlanCachePlugin(" auto ").mode()).isEqualTo("auto");
+  }
+
+  private static String planCacheMode(Connection c) {
+    try (var s = c.createStatement(); var rs = s.executeQuery("SHOW plan_cache_mode")) {
+      rs.next();
+      return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
