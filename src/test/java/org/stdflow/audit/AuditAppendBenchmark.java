@@ -44,7 +44,7 @@ class AuditAppendBenchmark {
       config.setMaximumPoolSize(2);
       try (com.zaxxer.hikari.HikariDataSource pooled = new com.zaxxer.hikari.HikariDataSource(config)) {
         JdbcClient app = JdbcClient.create(pooled);
-        AppRecords records = new AppRecords(pooled);
+        AppRecords records = new AppRecords(pooled, java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai")));
         Instant window = Instant.now().minus(AuditSweep.WINDOW);
         Case windowed = measure(app, records, window);
         Case whole = measure(app, records, Instant.EPOCH);

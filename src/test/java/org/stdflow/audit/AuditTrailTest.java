@@ -30,6 +30,7 @@ class AuditTrailTest extends LifecycleTestSupport {
 
   @Test
   void theTrailOfAStandardFromProposalThroughRevisionListsEveryStepInOrder() {
+    Instant began = Instant.now().minusSeconds(2);
     ProcessInstance pi = inForce(unique("机关食堂留样管理规范"), "INTERNAL", null);
     long id = standardId(pi);
     executeTimer(pi, TIMER_PERIODIC_REVIEW_DUE);
@@ -48,6 +49,12 @@ class AuditTrailTest extends LifecycleTestSupport {
     // in the order things happened
     List<Instant> times = entries.stream().map(e -> Instant.parse(e.path("occurredAt").asText())).toList();
     assertThat(times).isSortedAccordingTo(Instant::compareTo);
+    // at the instant it happened, whatever the server's time zone (the mail outbox stamps the bureau's
+    // wall-clock time; read as the JVM's zone it was hours off wherever the two differ)
+    Instant read = Instant.now().plusSeconds(2);
+    assertThat(entries).allSatisfy(e -> assertThat(Instant.parse(e.path("occurredAt").asText()))
+        .as(action(e) + " " + e.path("subject").asText()).isBetween(began, read));
+    assertThat(entries).anySatisfy(e -> assertThat(action(e)).isEqualTo("MAIL_QUEUED"));
     assertThat(entries).allSatisfy(e -> assertThat(e.path("standardId").asLong()).isEqualTo(id));
 
     // every completed task of the run, in order, by whom, in which step

@@ -98,6 +98,11 @@ class QuarterlyAssessmentProcessTest extends CadenceTestSupport {
     assertThat(commendations).allSatisfy(c -> assertThat(c).containsEntry("SOURCE", "QUARTERLY")
         .containsEntry("RECORDED_BY", "lihong"));
     Object energyCriticism = commendations.get(1).get("ID");
+    // in the audit trail at the instant it was recorded (stored as UTC wall-clock time), whatever the JVM's zone
+    java.time.LocalDateTime audited = jdbc.sql("SELECT occurred_at FROM aud_entry WHERE source_key = :k")
+        .param("k", "insp_commendation:" + energyCriticism).query(java.time.LocalDateTime.class).single();
+    assertThat(java.time.Duration.between(audited.toInstant(java.time.ZoneOffset.UTC), java.time.Instant.now()).abs())
+        .isLessThan(java.time.Duration.ofMinutes(2));
     assertThat(mails("criticism:quarterly:" + energyCriticism + ":")).as("mails wait for the savepoint").isEmpty();
 
     Job mailJob = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
