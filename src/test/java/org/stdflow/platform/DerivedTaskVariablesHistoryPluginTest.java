@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,7 @@ class DerivedTaskVariablesHistoryPluginTest {
 
   @BeforeEach
   void deploy() {
-    deployment = engine.getRepositoryService().createDeployment().name(PROCESS)
-        .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS).name("派生变量历史测试")
-            .camundaHistoryTimeToLive(30)
-            .startEvent()
-            .userTask("firstStep").name("第一步").camundaCandidateGroups("sec-canteen")
-            .userTask("secondStep").name("第二步").camundaCandidateGroups("sec-canteen")
-            .endEvent().done())
-        .deploy().getId();
+    deployment = TwoStepTestProcess.deploy(engine, PROCESS, "派生变量历史测试");
   }
 
   @AfterEach

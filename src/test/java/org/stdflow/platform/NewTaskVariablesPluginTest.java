@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,14 +53,7 @@ class NewTaskVariablesPluginTest {
         installed = true;
       }
     }
-    deployment = engine.getRepositoryService().createDeployment().name(PROCESS)
-        .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS).name("新任务变量测试")
-            .camundaHistoryTimeToLive(30)
-            .startEvent()
-            .userTask("firstStep").name("第一步").camundaCandidateGroups("sec-canteen")
-            .userTask("secondStep").name("第二步").camundaCandidateGroups("sec-canteen")
-            .endEvent().done())
-        .deploy().getId();
+    deployment = TwoStepTestProcess.deploy(engine, PROCESS, "新任务变量测试");
   }
 
   @AfterEach

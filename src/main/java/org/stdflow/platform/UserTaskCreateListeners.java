@@ -1,0 +1,44 @@
+package org.stdflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Gives every user task of every model a built-in create listener (one the model does not name and
+ * cannot remove), from an engine plugin's {@code preInit}.
+ */
+public final class UserTaskCreateListeners {
+
+  private UserTaskCreateListeners() {
+  }
+
+  /** After the listeners Camunda itself and earlier plugins add (a post-parse listener). */
+  public static void add(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
+    configuration.setCustomPostBPMNParseListeners(with(configuration.getCustomPostBPMNParseListeners(), listener));
+  }
+
+  /** Before every listener added with {@link #add} (a pre-parse listener: it sees each task first). */
+  public static void addFirst(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
+    configuration.setCustomPreBPMNParseListeners(with(configuration.getCustomPreBPMNParseListeners(), listener));
+  }
+
+  private static List<BpmnParseListener> with(List<BpmnParseListener> existing, TaskListener listener) {
+    List<BpmnParseListener> listeners = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+      }
+    });
+    return listeners;
+  }
+}
