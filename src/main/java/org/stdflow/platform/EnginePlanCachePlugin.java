@@ -61,7 +61,8 @@ class EnginePlanCachePlugin extends AbstractProcessEnginePlugin {
     if ("auto".equals(mode)) {
       return;
     }
-    configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired()));
+    configuration.setCustomPostCommandInterceptorsTxRequired(
+        with(configuration.getCustomPostCommandInterceptorsTxRequired()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
         with(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
   }
