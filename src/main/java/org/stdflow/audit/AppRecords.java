@@ -38,72 +38,72 @@ class AppRecords {
 
   private static final String COLS = """
       source_key, occurred_at, standard_id, process_instance_id, task_id, activity_id, step_name, actor, action,
-      subject, value_text, reason, sha256, local_time""";
+      subject, value_text, reason, sha256""";
 
   private static final List<Source> SOURCES = List.of(
       new Source("std_document", """
           SELECT 'std_document:' || CAST(d.id AS VARCHAR(20)), d.uploaded_at, d.standard_id, d.process_instance_id,
                  d.task_id, d.activity_id, t.NAME_, d.uploaded_by, 'DOCUMENT_UPLOADED', d.kind, d.file_name,
-                 CAST(NULL AS VARCHAR(10)), d.sha256, 0
+                 CAST(NULL AS VARCHAR(10)), d.sha256
             FROM std_document d LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = d.task_id WHERE %s""",
           "d.process_instance_id", "d.standard_id", null, "d.uploaded_at"),
       new Source("std_version", """
           SELECT 'std_version:' || CAST(v.id AS VARCHAR(20)), v.published_at, v.standard_id, v.process_instance_id,
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), v.approved_by,
                  'VERSION_PUBLISHED', v.code, '第 ' || CAST(v.version_no AS VARCHAR(10)) || ' 版，实施日期 '
-                 || CAST(v.effective_date AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), 0
+                 || CAST(v.effective_date AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10))
             FROM std_version v WHERE %s""",
           "v.process_instance_id", "v.standard_id", null, "v.published_at"),
       new Source("std_comment", """
           SELECT 'std_comment:' || CAST(c.id AS VARCHAR(20)), c.created_at, c.standard_id, c.process_instance_id,
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '征求意见', c.author, 'COMMENT', c.section,
                  CASE WHEN c.no_comment THEN '无意见' ELSE c.comment_text END, CAST(NULL AS VARCHAR(10)),
-                 CAST(NULL AS VARCHAR(10)), 0
+                 CAST(NULL AS VARCHAR(10))
             FROM std_comment c WHERE %s""",
           "c.process_instance_id", "c.standard_id", null, "c.created_at"),
       new Source("std_comment", """
           SELECT 'std_comment:' || CAST(c.id AS VARCHAR(20)) || ':decided', c.decided_at, c.standard_id,
                  c.process_instance_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '处理意见', c.decided_by,
-                 'DECISION', 'commentDecision:' || c.section, c.decision, c.reason, CAST(NULL AS VARCHAR(10)), 0
+                 'DECISION', 'commentDecision:' || c.section, c.decision, c.reason, CAST(NULL AS VARCHAR(10))
             FROM std_comment c WHERE c.decision IS NOT NULL AND c.decided_at IS NOT NULL AND (%s)""",
           "c.process_instance_id", "c.standard_id", null, "c.decided_at"),
       new Source("std_notice", """
           SELECT 'std_notice:' || CAST(n.id AS VARCHAR(20)), n.created_at, n.standard_id, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), n.created_by,
-                 'NOTICE', n.kind, n.message, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), 0
+                 'NOTICE', n.kind, n.message, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10))
             FROM std_notice n WHERE %s""",
           null, "n.standard_id", null, "n.created_at"),
       new Source("std_training", """
           SELECT 'std_training:' || CAST(t.id AS VARCHAR(20)), t.recorded_at, t.standard_id, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), t.recorded_by,
                  'TRAINING', CAST(t.training_date AS VARCHAR(10)), t.attendees, CAST(NULL AS VARCHAR(10)),
-                 CAST(NULL AS VARCHAR(10)), 0
+                 CAST(NULL AS VARCHAR(10))
             FROM std_training t WHERE %s""",
           null, "t.standard_id", null, "t.recorded_at"),
       new Source("std_review", """
           SELECT 'std_review:' || CAST(r.id AS VARCHAR(20)), r.reviewed_at, r.standard_id, CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), r.reviewed_by,
-                 'REVIEW', r.review_trigger, r.outcome, r.reason, CAST(NULL AS VARCHAR(10)), 0
+                 'REVIEW', r.review_trigger, r.outcome, r.reason, CAST(NULL AS VARCHAR(10))
             FROM std_review r WHERE %s""",
           null, "r.standard_id", null, "r.reviewed_at"),
       new Source("ntf_notification", """
           SELECT 'ntf_notification:' || CAST(m.id AS VARCHAR(20)), m.created_at, CAST(NULL AS BIGINT),
                  ht.PROC_INST_ID_, m.task_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)),
                  CAST(NULL AS VARCHAR(10)), 'MAIL_QUEUED', m.recipient_user, m.subject, CAST(NULL AS VARCHAR(10)),
-                 CAST(NULL AS VARCHAR(10)), 1
+                 CAST(NULL AS VARCHAR(10))
             FROM ntf_notification m LEFT JOIN ACT_HI_TASKINST ht ON ht.ID_ = m.task_id WHERE %s""",
           null, null, "m.task_id", "m.created_at"),
       new Source("insp_inspection", """
           SELECT 'insp_inspection:' || CAST(i.id AS VARCHAR(20)) || ':' || i.status, COALESCE(i.completed_at, i.created_at),
                  i.standard_id, i.process_instance_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '日常检查',
-                 i.inspector, 'SUPERVISION', 'inspection:' || i.place_code, i.status, i.note, CAST(NULL AS VARCHAR(10)), 0
+                 i.inspector, 'SUPERVISION', 'inspection:' || i.place_code, i.status, i.note, CAST(NULL AS VARCHAR(10))
             FROM insp_inspection i WHERE %s""",
           "i.process_instance_id", "i.standard_id", null, "COALESCE(i.completed_at, i.created_at)"),
       new Source("insp_rectification", """
           SELECT 'insp_rectification:' || CAST(r.id AS VARCHAR(20)) || ':' || r.status, COALESCE(r.closed_at, r.opened_at),
                  r.standard_id, r.process_instance_id, CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), '整改',
                  CAST(NULL AS VARCHAR(10)), 'SUPERVISION', 'rectification:' || r.section_id, r.status,
-                 r.effectiveness_note, CAST(NULL AS VARCHAR(10)), 0
+                 r.effectiveness_note, CAST(NULL AS VARCHAR(10))
             FROM insp_rectification r WHERE %s""",
           "r.process_instance_id", "r.standard_id", null, "COALESCE(r.closed_at, r.opened_at)"),
       new Source("insp_rectification_round", """
@@ -114,24 +114,21 @@ class AppRecords {
                  COALESCE(x.reinspected_by, x.reported_by), 'SUPERVISION',
                  'round:' || CAST(x.round_no AS VARCHAR(10)),
                  COALESCE(x.result, CASE WHEN x.reported_at IS NULL THEN 'OPEN' ELSE 'REPORTED' END),
-                 COALESCE(x.reinspection_note, x.measures), CAST(NULL AS VARCHAR(10)), 0
+                 COALESCE(x.reinspection_note, x.measures), CAST(NULL AS VARCHAR(10))
             FROM insp_rectification_round x JOIN insp_rectification r ON r.id = x.rectification_id WHERE %s""",
           "r.process_instance_id", "r.standard_id", null, "COALESCE(x.reinspected_at, x.reported_at, x.started_at)"),
       new Source("insp_commendation", """
           SELECT 'insp_commendation:' || CAST(c.id AS VARCHAR(20)), c.recorded_at, c.standard_id, c.process_instance_id,
                  CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(10)), c.recorded_by,
-                 'SUPERVISION', c.kind, c.section_id, c.reason, CAST(NULL AS VARCHAR(10)),
-                 CASE WHEN c.source = 'QUARTERLY' THEN 1 ELSE 0 END
+                 'SUPERVISION', c.kind, c.section_id, c.reason, CAST(NULL AS VARCHAR(10))
             FROM insp_commendation c WHERE %s""",
           "c.process_instance_id", "c.standard_id", null, "c.recorded_at"));
 
   private final DataSource dataSource;
-  private final java.time.ZoneId zone;
   private volatile Set<String> existing;
 
-  AppRecords(DataSource dataSource, java.time.Clock clock) {
+  AppRecords(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.zone = clock.getZone();
   }
 
   /**
@@ -271,17 +268,9 @@ class AppRecords {
 
   private AuditRecord record(ResultSet rs, int row) throws SQLException {
     String source = rs.getString(1);
-    java.time.Instant at;
-    // local_time 1: the bureau's wall-clock time (the mail outbox and the quarterly assessment stamp
-    // rows with LocalDateTime.now(clock)); 0: an instant as JDBC stores it, i.e. in the JVM's zone.
-    // The two differ wherever the server's TZ is not the bureau's zone.
-    if (rs.getInt(14) == 1) {
-      java.time.LocalDateTime local = rs.getObject(2, java.time.LocalDateTime.class);
-      at = local == null ? null : local.atZone(zone).toInstant();
-    } else {
-      Timestamp t = rs.getTimestamp(2);
-      at = t == null ? null : t.toInstant();
-    }
+    // every writer stamps the bureau's wall-clock time: the JVM runs in its zone (BureauTimeZone)
+    Timestamp t = rs.getTimestamp(2);
+    java.time.Instant at = t == null ? null : t.toInstant();
     long sid = rs.getLong(3);
     Long standard = rs.wasNull() ? null : sid;
     AuditAction action = AuditAction.valueOf(rs.getString(9).strip());

@@ -44,7 +44,8 @@ class PrepareWeeklyReportsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object chosen = execution.getVariable(WEEK_DATE);
-    LocalDate day = CadenceValues.isBlank(chosen) ? LocalDate.now(clock) : ValidateCadenceStartListener.parseDate(chosen);
+    LocalDate day = CadenceValues.isBlank(chosen) ? LocalDate.now(clock)
+        : ValidateCadenceStartListener.parseDate(chosen, clock.getZone());
     CadencePeriods.Week week = CadencePeriods.Week.of(day);
     Set<String> reported = records.sectionsReported(week.start());
     LocalDateTime now = LocalDateTime.now(clock);

@@ -32,7 +32,7 @@ class ValidateCadenceStartListener implements ExecutionListener {
       case WeeklyReportProcess.START -> {
         Object raw = execution.getVariable(WeeklyReportProcess.Vars.WEEK_DATE);
         if (!CadenceValues.isBlank(raw)) {
-          LocalDate day = parseDate(raw);
+          LocalDate day = parseDate(raw, clock.getZone());
           rules.rule(day == null, WeeklyReportProcess.Vars.WEEK_DATE, "报告周内的日期格式应为 yyyy-MM-dd，例如 2026-11-23")
               .rule(day != null && CadencePeriods.Week.of(day).start().isAfter(today), WeeklyReportProcess.Vars.WEEK_DATE,
                   "不能为以后的周发起周报");
@@ -63,10 +63,13 @@ class ValidateCadenceStartListener implements ExecutionListener {
     rules.throwIfInvalid();
   }
 
-  /** yyyy-MM-dd (as Camunda Forms store a date), a java.util.Date, or null when malformed. */
-  static LocalDate parseDate(Object raw) {
+  /**
+   * yyyy-MM-dd (as Camunda Forms store a date), a java.util.Date (its day in the bureau's zone, the
+   * clock's), or null when malformed.
+   */
+  static LocalDate parseDate(Object raw, java.time.ZoneId zone) {
     if (raw instanceof java.util.Date d) {
-      return d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+      return d.toInstant().atZone(zone).toLocalDate();
     }
     String s = raw.toString().strip();
     try {

@@ -1,7 +1,6 @@
 package org.stdflow.platform;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-  /** The bureau's clock: dates in forms and rules are local dates of this zone. */
+  /**
+   * The bureau's clock: dates in forms and rules are local dates of this zone, the JVM's default
+   * zone too ({@link BureauTimeZone}).
+   */
   @Bean
-  Clock clock(@Value("${spring.jackson.time-zone:Asia/Shanghai}") String zone) {
-    return Clock.system(ZoneId.of(zone));
+  Clock clock(@Value("${" + BureauTimeZone.PROPERTY + ":" + BureauTimeZone.DEFAULT_ZONE + "}") String zone) {
+    return Clock.system(BureauTimeZone.zoneOf(zone));
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.stdflow.StandaloneSchema;
 
 /**
  * The audit append's read of app records runs at every commit that touches a run, a standard or a

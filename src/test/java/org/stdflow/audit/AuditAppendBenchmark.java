@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.stdflow.StandaloneSchema;
 
 /**
  * Benchmark (profile "bench", not part of mvn verify): what the audit append reads for a standard
@@ -44,7 +45,7 @@ class AuditAppendBenchmark {
       config.setMaximumPoolSize(2);
       try (com.zaxxer.hikari.HikariDataSource pooled = new com.zaxxer.hikari.HikariDataSource(config)) {
         JdbcClient app = JdbcClient.create(pooled);
-        AppRecords records = new AppRecords(pooled, java.time.Clock.system(java.time.ZoneId.of("Asia/Shanghai")));
+        AppRecords records = new AppRecords(pooled);
         Instant window = Instant.now().minus(AuditSweep.WINDOW);
         Case windowed = measure(app, records, window);
         Case whole = measure(app, records, Instant.EPOCH);

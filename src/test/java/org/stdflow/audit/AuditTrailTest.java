@@ -49,8 +49,8 @@ class AuditTrailTest extends LifecycleTestSupport {
     // in the order things happened
     List<Instant> times = entries.stream().map(e -> Instant.parse(e.path("occurredAt").asText())).toList();
     assertThat(times).isSortedAccordingTo(Instant::compareTo);
-    // at the instant it happened, whatever the server's time zone (the mail outbox stamps the bureau's
-    // wall-clock time; read as the JVM's zone it was hours off wherever the two differ)
+    // at the instant it happened (the mail outbox stamps the bureau's wall-clock time, JDBC the JVM's:
+    // the two were hours apart on a server in another TZ until the JVM ran in the bureau's zone)
     Instant read = Instant.now().plusSeconds(2);
     assertThat(entries).allSatisfy(e -> assertThat(Instant.parse(e.path("occurredAt").asText()))
         .as(action(e) + " " + e.path("subject").asText()).isBetween(began, read));

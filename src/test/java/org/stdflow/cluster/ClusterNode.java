@@ -39,12 +39,13 @@ final class ClusterNode {
   }
 
   /**
-   * Starts {@code org.stdflow.StdflowApplication} with the given environment and arguments. The
+   * Starts {@code org.stdflow.StdflowApplication} with the given environment and arguments, in a JVM
+   * whose default time zone is {@code serverZone} (as the server's {@code TZ} would set it). The
    * classpath is this JVM's without the test classes (so no test configuration leaks into the node),
    * plus {@code extraClasses} (a directory with test-only delegates the cluster test deploys).
    */
-  static ClusterNode start(String name, Path workDir, Path extraClasses, Map<String, String> env, List<String> args)
-      throws IOException {
+  static ClusterNode start(String name, String serverZone, Path workDir, Path extraClasses, Map<String, String> env,
+      List<String> args) throws IOException {
     int port = freePort();
     Path log = workDir.resolve(name + ".log");
     String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
@@ -56,7 +57,7 @@ final class ClusterNode {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // a node in the test needs neither the peak compiler nor a large heap; both cut the start on 2 cores
         "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-        "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai",
+        "-Dfile.encoding=UTF-8", "-Duser.timezone=" + serverZone,
         "-cp", String.join(File.pathSeparator, classpath),
         "org.stdflow.StdflowApplication",
         "--server.port=" + port));
