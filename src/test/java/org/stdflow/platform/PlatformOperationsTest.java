@@ -30,6 +30,8 @@ class PlatformOperationsTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired java.time.Clock clock;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void healthIsPublicAndShowsDatabaseAndEngine() {
@@ -38,6 +40,15 @@ class PlatformOperationsTest {
     assertThat(health.json().get("status").asText()).isEqualTo("UP");
     assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
     assertThat(health.json().at("/components/processEngine/status").asText()).isEqualTo("UP");
+  }
+
+  /** The JVM runs in the bureau's zone, and the database remembers it (BureauTimeZone, TimestampZoneGuard). */
+  @Test
+  void theAppRunsInTheBureausZoneAndTheDatabaseRecordsIt() {
+    assertThat(java.util.TimeZone.getDefault().getID()).isEqualTo("Asia/Shanghai");
+    assertThat(clock.getZone().getId()).isEqualTo("Asia/Shanghai");
+    assertThat(jdbc.sql("SELECT setting_value FROM app_setting WHERE name = 'timestamp_zone'").query(String.class)
+        .single()).isEqualTo("Asia/Shanghai");
   }
 
   @Test
