@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * <p>Every claim and every completion checks TASK_WORK with {@code isUserAuthorizedForResource}, a
  * dynamic MyBatis statement of some 300 lines of {@code <if>}, {@code <foreach>} and {@code <bind>}
  * per atomic check. MyBatis evaluates all of it (OGNL) and re-parses the resulting text for its
- * parameter markers at every call: a quarter of the CPU the app's JVM spent per task completion. The
+ * parameter markers at every call: a quarter of the request threads' CPU per task completion. The
  * text depends only on the check's shape: per atomic check whether the resource id is given, is
  * {@code '*'} or a column ({@code resourceIdQueryParam}, inlined), and the value returned when
  * nothing is found (inlined); whether revokes are checked; how many groups the user is in; how the
