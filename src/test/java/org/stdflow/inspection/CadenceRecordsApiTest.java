@@ -25,6 +25,9 @@ class CadenceRecordsApiTest {
 
   private static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR =
       new java.util.concurrent.atomic.AtomicInteger(1000 + new Random().nextInt(800));
+  /** Weeks from 1990 on, one of its own per test method (a random week per method collided now and then). */
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_WEEK =
+      new java.util.concurrent.atomic.AtomicInteger(new Random().nextInt(400));
 
   private LocalDate monday;
   private String month;
@@ -33,7 +36,7 @@ class CadenceRecordsApiTest {
   @BeforeEach
   void records() {
     Random random = new Random();
-    monday = LocalDate.of(1990, 1, 1).plusWeeks(random.nextInt(500)); // 1990-01-01 was a Monday
+    monday = LocalDate.of(1990, 1, 1).plusWeeks(NEXT_WEEK.getAndIncrement()); // 1990-01-01 was a Monday
     // a year of its own per test method (no other test writes years before 1900), so no row collides
     int year = NEXT_YEAR.getAndIncrement();
     month = year + "-0" + (1 + random.nextInt(9));
