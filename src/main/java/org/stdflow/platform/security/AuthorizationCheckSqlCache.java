@@ -123,6 +123,10 @@ class AuthorizationCheckSqlCache extends AbstractProcessEnginePlugin {
       key.append(" a-");
     } else {
       for (PermissionCheck a : c.getAtomicChecks()) {
+        if (a == null) {
+          key.append(" a(null)");
+          continue;
+        }
         key.append(" a[");
         String column = a.getResourceIdQueryParam();
         key.append(column == null ? "-" : column.length() + ":" + column).append(',');
