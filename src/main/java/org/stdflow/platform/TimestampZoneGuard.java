@@ -13,7 +13,6 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +32,9 @@ class TimestampZoneGuard implements Callback {
   private final ZoneId zone;
   private final Clock clock;
 
-  TimestampZoneGuard(@Value("${" + BureauTimeZone.PROPERTY + ":" + BureauTimeZone.DEFAULT_ZONE + "}") String zone,
-      Clock clock) {
-    this.zone = BureauTimeZone.zoneOf(zone);
+  /** The bureau's clock: its zone is the one the app runs in (ClockConfiguration, BureauTimeZone). */
+  TimestampZoneGuard(Clock clock) {
+    this.zone = clock.getZone();
     this.clock = clock;
   }
 

@@ -117,6 +117,6 @@ class TimestampZoneGuardTest {
   }
 
   private static TimestampZoneGuard guard(String zone) {
-    return new TimestampZoneGuard(zone, Clock.systemUTC());
+    return new TimestampZoneGuard(Clock.system(java.time.ZoneId.of(zone)));
   }
 }
