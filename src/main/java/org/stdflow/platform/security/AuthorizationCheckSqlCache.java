@@ -281,7 +281,7 @@ class AuthorizationCheckSqlCache extends AbstractProcessEnginePlugin {
       Template template = templates.get(shape);
       if (template == null) {
         BoundSql rendered = mybatisRendering.getBoundSql(parameter);
-        if (templates.size() < MAX_SHAPES && !uncacheable.containsKey(shape)) {
+        if (templates.size() < MAX_SHAPES && uncacheable.size() < MAX_SHAPES && !uncacheable.containsKey(shape)) {
           Template learnt = Template.learn(rendered, check);
           if (learnt == null) {
             uncacheable.put(shape, Boolean.TRUE);
