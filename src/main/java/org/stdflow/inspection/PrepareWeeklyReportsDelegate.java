@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 import org.stdflow.organisation.GroupType;
+import org.stdflow.platform.validation.FieldRules;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.organisation.OrganisationFile.GroupEntry;
 
@@ -45,7 +46,7 @@ class PrepareWeeklyReportsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object chosen = execution.getVariable(WEEK_DATE);
     LocalDate day = CadenceValues.isBlank(chosen) ? LocalDate.now(clock)
-        : ValidateCadenceStartListener.parseDate(chosen, clock.getZone());
+        : FieldRules.date(chosen, clock.getZone());
     CadencePeriods.Week week = CadencePeriods.Week.of(day);
     Set<String> reported = records.sectionsReported(week.start());
     LocalDateTime now = LocalDateTime.now(clock);

@@ -3,7 +3,6 @@ package org.stdflow.inspection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ class ValidateCadenceStartListener implements ExecutionListener {
       case WeeklyReportProcess.START -> {
         Object raw = execution.getVariable(WeeklyReportProcess.Vars.WEEK_DATE);
         if (!CadenceValues.isBlank(raw)) {
-          LocalDate day = parseDate(raw, clock.getZone());
+          LocalDate day = FieldRules.date(raw, clock.getZone());
           rules.rule(day == null, WeeklyReportProcess.Vars.WEEK_DATE, "报告周内的日期格式应为 yyyy-MM-dd，例如 2026-11-23")
               .rule(day != null && CadencePeriods.Week.of(day).start().isAfter(today), WeeklyReportProcess.Vars.WEEK_DATE,
                   "不能为以后的周发起周报");
@@ -61,21 +60,5 @@ class ValidateCadenceStartListener implements ExecutionListener {
       }
     }
     rules.throwIfInvalid();
-  }
-
-  /**
-   * yyyy-MM-dd (as Camunda Forms store a date), a java.util.Date (its day in the bureau's zone, the
-   * clock's), or null when malformed.
-   */
-  static LocalDate parseDate(Object raw, java.time.ZoneId zone) {
-    if (raw instanceof java.util.Date d) {
-      return d.toInstant().atZone(zone).toLocalDate();
-    }
-    String s = raw.toString().strip();
-    try {
-      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

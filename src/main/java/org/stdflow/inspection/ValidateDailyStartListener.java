@@ -2,7 +2,6 @@ package org.stdflow.inspection;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -26,15 +25,11 @@ class ValidateDailyStartListener implements ExecutionListener {
     FieldRules rules = FieldRules.of(execution::getVariable);
     if (raw != null && !raw.toString().isBlank()) {
       LocalDate today = LocalDate.now(clock);
-      try {
-        LocalDate date = raw instanceof java.util.Date d ? d.toInstant().atZone(clock.getZone()).toLocalDate()
-            : LocalDate.parse(raw.toString().strip().substring(0, Math.min(10, raw.toString().strip().length())));
-        rules.rule(date.isAfter(today), DailyInspectionProcess.Vars.INSPECTION_DATE, "检查日期不能晚于今天");
-        rules.rule(date.isBefore(today.minusDays(MAX_DAYS_BACK)), DailyInspectionProcess.Vars.INSPECTION_DATE,
-            "检查日期最多只能补录 " + MAX_DAYS_BACK + " 天以内的检查");
-      } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-        rules.rule(true, DailyInspectionProcess.Vars.INSPECTION_DATE, "检查日期不是有效日期（格式 yyyy-MM-dd）");
-      }
+      LocalDate date = FieldRules.date(raw, clock.getZone());
+      rules.rule(date == null, DailyInspectionProcess.Vars.INSPECTION_DATE, "检查日期不是有效日期（格式 yyyy-MM-dd）");
+      rules.rule(date != null && date.isAfter(today), DailyInspectionProcess.Vars.INSPECTION_DATE, "检查日期不能晚于今天");
+      rules.rule(date != null && date.isBefore(today.minusDays(MAX_DAYS_BACK)), DailyInspectionProcess.Vars.INSPECTION_DATE,
+          "检查日期最多只能补录 " + MAX_DAYS_BACK + " 天以内的检查");
     }
     rules.throwIfInvalid();
   }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -49,11 +48,12 @@ public final class LifecycleValues {
     if (v == null || v.toString().isBlank()) {
       return null;
     }
-    if (v instanceof Date d) {
-      return d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    // the JVM's zone is the bureau's (BureauTimeZone); the forms' validation has refused malformed dates
+    LocalDate date = org.stdflow.platform.validation.FieldRules.date(v, ZoneId.systemDefault());
+    if (date == null) {
+      throw new IllegalArgumentException("not a date (yyyy-MM-dd): " + v);
     }
-    String s = v.toString();
-    return LocalDate.parse(s.substring(0, Math.min(10, s.length())));
+    return date;
   }
 
   public static long longValue(VariableScope scope, String name) {

@@ -124,7 +124,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
         .oneOf(RESPONSIBLE_SECTION, "责任科室", sectionIds())
         .requiredText(RATIONALE, "立项理由", 1, 2000)
         .requiredText(SCOPE, "适用范围", 1, 1000)
-        .futureDate(PLANNED_COMPLETION_DATE, "计划完成日期", LocalDate.now(clock));
+        .futureDate(PLANNED_COMPLETION_DATE, "计划完成日期", clock);
     String node = rules.text(NODE);
     if (LifecycleValues.isBlank(node)) {
       rules.rule(true, NODE, "请选择所属体系节点");
@@ -234,18 +234,15 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
     return value;
   }
 
-  private static LocalDate date(FieldRules rules, String key, String label) {
-    Object raw = rules.text(key);
-    if (raw == null || raw.toString().isBlank()) {
+  private LocalDate date(FieldRules rules, String key, String label) {
+    String raw = rules.text(key);
+    if (raw == null || raw.isBlank()) {
       rules.rule(true, key, label + "不能为空");
       return null;
     }
-    try {
-      return LifecycleValues.date(raw);
-    } catch (RuntimeException e) {
-      rules.rule(true, key, label + "不是有效日期（格式 yyyy-MM-dd）");
-      return null;
-    }
+    LocalDate date = FieldRules.date(raw, clock.getZone());
+    rules.rule(date == null, key, label + "不是有效日期（格式 yyyy-MM-dd）");
+    return date;
   }
 
   /** Documents of this run not yet published with a version; all missing kinds in one message. */

@@ -56,26 +56,36 @@ public final class FieldRules {
     return this;
   }
 
-  /** A date (yyyy-MM-dd, as Camunda Forms store it, or a java.util.Date) strictly after today. */
-  public FieldRules futureDate(String key, String label, LocalDate today) {
+  /** A date (see {@link #date}) strictly after today by the clock, the bureau's. */
+  public FieldRules futureDate(String key, String label, java.time.Clock clock) {
     Object raw = values.apply(key);
     if (raw == null || raw.toString().isBlank()) {
       errors.putIfAbsent(key, label + "不能为空");
       return this;
     }
-    LocalDate date;
-    try {
-      date = raw instanceof java.util.Date d
-          ? d.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate()
-          : LocalDate.parse(raw.toString().substring(0, Math.min(10, raw.toString().length())));
-    } catch (DateTimeParseException e) {
+    LocalDate date = date(raw, clock.getZone());
+    if (date == null) {
       errors.putIfAbsent(key, label + "不是有效日期（格式 yyyy-MM-dd）");
-      return this;
-    }
-    if (!date.isAfter(today)) {
+    } else if (!date.isAfter(LocalDate.now(clock))) {
       errors.putIfAbsent(key, label + "必须晚于今天");
     }
     return this;
+  }
+
+  /**
+   * A submitted date: yyyy-MM-dd as Camunda Forms store it (a time after a 'T' is ignored), or a
+   * java.util.Date read as its day in {@code zone}; null when malformed.
+   */
+  public static LocalDate date(Object raw, java.time.ZoneId zone) {
+    if (raw instanceof java.util.Date d) {
+      return d.toInstant().atZone(zone).toLocalDate();
+    }
+    String s = raw.toString().strip();
+    try {
+      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Adds an error when the condition holds. */
