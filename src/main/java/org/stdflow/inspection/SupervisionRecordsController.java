@@ -40,6 +40,7 @@ class SupervisionRecordsController {
       @RequestParam(required = false) String section, @RequestParam(required = false) String status,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+    oneOf("status", status, InspectionLabels.INSPECTION_STATUSES);
     SupervisionQueries.Filter f = filter(user, standardId, section, status, from, to);
     return queries.inspections(f);
   }
@@ -57,6 +58,7 @@ class SupervisionRecordsController {
       @RequestParam(required = false) String section, @RequestParam(required = false) String status,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+    oneOf("status", status, RECTIFICATION_STATUSES);
     return queries.rectifications(filter(user, standardId, section, status, from, to));
   }
 
@@ -121,6 +123,18 @@ class SupervisionRecordsController {
 
   private List<String> ownSections(CurrentUser user) {
     return access.ownSections(user);
+  }
+
+  private static final Map<String, String> RECTIFICATION_STATUSES = Map.of("OPEN", "整改中", "CLOSED", "已完成");
+
+  /** A filter value outside the stored ones would silently find nothing: refused, naming the values. */
+  private static void oneOf(String name, String value, Map<String, String> allowed) {
+    if (value != null && !value.isBlank() && !allowed.containsKey(value)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误：" + name + " 只能是 "
+          + allowed.entrySet().stream().sorted(Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + "（" + e.getValue() + "）").collect(java.util.stream.Collectors.joining("、"))
+          + "，收到“" + value + "”");
+    }
   }
 
   private static LocalDate date(String name, String value) {

@@ -76,7 +76,20 @@ class SupervisionRecordsApiTest extends SupervisionTestSupport {
     RestClient.Response missing = office.get("/api/rectifications/999999999");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().get("message").asText()).isEqualTo("整改记录 999999999 不存在");
-    assertThat(office.get("/api/inspections?standardId=abc").status()).isEqualTo(400);
+    RestClient.Response mistyped = office.get("/api/inspections?standardId=abc");
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.json().get("message").asText()).isEqualTo("请求参数有误：参数 standardId 应为整数，收到“abc”");
+    assertThat(office.get("/api/rectifications/R-7").json().get("message").asText())
+        .isEqualTo("请求参数有误：参数 id 应为整数，收到“R-7”");
+    // a status that is never stored would find nothing without saying why
+    RestClient.Response badStatus = office.get("/api/inspections?status=FAIL");
+    assertThat(badStatus.status()).isEqualTo(400);
+    assertThat(badStatus.json().get("message").asText()).isEqualTo(
+        "请求参数有误：status 只能是 FAILED（不合格）、MISSED（漏检）、PASSED（合格）、PLANNED（待检查），收到“FAIL”");
+    assertThat(office.get("/api/rectifications?status=open").json().get("message").asText())
+        .isEqualTo("请求参数有误：status 只能是 CLOSED（已完成）、OPEN（整改中），收到“open”");
+    assertThat(office.get("/api/rectifications?status=CLOSED").status()).isEqualTo(200);
+    assertThat(office.get("/api/inspections?status=PLANNED").status()).isEqualTo(200);
   }
 
   private static JsonNode find(JsonNode array, String field, String value) {

@@ -23,10 +23,42 @@ class ApiExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
-  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-      IllegalArgumentException.class})
-  ResponseEntity<Map<String, Object>> badRequest(Exception e) {
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
     return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage()));
+  }
+
+  /** A path or query parameter of the wrong type, e.g. /api/inspections/abc: named, with what it should be. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> mistyped(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST,
+        "请求参数有误：参数 " + e.getName() + " 应为" + expected(e.getRequiredType()) + "，收到“" + e.getValue() + "”"));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+    return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST,
+        "请求参数有误：缺少参数 " + e.getParameterName()));
+  }
+
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "有效的值";
+    }
+    if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+      return "整数";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return " true 或 false";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "日期，格式 yyyy-MM-dd";
+    }
+    if (type.isEnum()) {
+      return "以下之一：" + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+          .collect(java.util.stream.Collectors.joining("、"));
+    }
+    return "有效的值";
   }
 
   @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
