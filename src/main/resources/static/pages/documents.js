@@ -67,11 +67,26 @@
       code.textContent = d.sha256.substring(0, 12) + '…';
       code.title = d.sha256; // the full hash on hover, for comparing with a local copy
       sha.appendChild(code);
+      var content = '/api/documents/' + encodeURIComponent(d.id) + '/content';
+      var actions = cell(tr, '');
       var link = document.createElement('a');
-      link.href = '/api/documents/' + encodeURIComponent(d.id) + '/content';
+      link.href = content;
+      link.download = d.fileName; // videos are served inline; this link still saves the file
       link.textContent = '下载';
       link.setAttribute('aria-label', '下载 ' + d.fileName);
-      cell(tr, '').appendChild(link);
+      actions.appendChild(link);
+      if (/^video\//.test(d.mediaType)) {
+        // training videos: played in a new tab (the server answers byte ranges, so the player can seek)
+        var play = document.createElement('a');
+        play.href = content;
+        play.target = '_blank';
+        play.rel = 'noopener';
+        play.className = 'play-link';
+        play.textContent = '播放';
+        play.setAttribute('aria-label', '播放 ' + d.fileName);
+        actions.appendChild(document.createTextNode(' '));
+        actions.appendChild(play);
+      }
       rows.appendChild(tr);
     });
     $('list-status').textContent = docs.length ? '共 ' + docs.length + ' 个文件' : '暂无文件';

@@ -95,8 +95,14 @@ public final class RestClient {
   }
 
   public BinaryResponse getBytes(String path) {
+    return getBytes(path, Map.of());
+  }
+
+  public BinaryResponse getBytes(String path, Map<String, String> headers) {
     try {
-      HttpResponse<byte[]> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder b = builder(path).GET();
+      headers.forEach(b::header);
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new BinaryResponse(r.statusCode(), r.headers(), r.body());
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -97,20 +99,25 @@ class DocumentController {
     return info;
   }
 
+  /**
+   * The stored bytes. A video is served inline (the page's player and a new tab play it) and, like
+   * every document, in byte ranges when asked (Spring answers a Range header on a resource with 206):
+   * a player seeks without loading the whole file first. Everything else is a download.
+   */
   @GetMapping("/api/documents/{id}/content")
-  ResponseEntity<byte[]> content(@PathVariable long id,
+  ResponseEntity<Resource> content(@PathVariable long id,
       @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
     // metadata first: a forbidden download never loads the bytes
     checkRead(user, documents.find(id).orElseThrow(DocumentController::documentNotFound));
     StoredDocument doc = documents.load(id).orElseThrow(DocumentController::documentNotFound);
+    boolean video = doc.info().mediaType().startsWith("video/");
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(doc.info().mediaType()))
-        .contentLength(doc.content().length)
-        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(doc.info().fileName()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(doc.info().fileName(), video))
         .header("X-Content-SHA256", doc.info().sha256())
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-        .body(doc.content());
+        .body(new ByteArrayResource(doc.content()));
   }
 
   private Task visibleTask(String taskId) {
@@ -142,9 +149,9 @@ class DocumentController {
 
   /**
    * RFC 6266 with RFC 5987 {@code filename*} for Chinese names, plus an ASCII {@code filename} for
-   * old clients.
+   * old clients; {@code inline} shows the file in the browser instead of saving it.
    */
-  static String contentDisposition(String fileName) {
+  static String contentDisposition(String fileName, boolean inline) {
     StringBuilder ascii = new StringBuilder();
     StringBuilder encoded = new StringBuilder();
     fileName.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\'
@@ -158,7 +165,7 @@ class DocumentController {
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   /** attr-char of RFC 5987: ALPHA / DIGIT / "!#$&+-.^_`|~". */

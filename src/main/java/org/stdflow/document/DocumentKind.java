@@ -8,6 +8,8 @@ public enum DocumentKind {
   MEETING_MINUTES("评审会议纪要"),
   INTERPRETATION("标准解释"),
   EVIDENCE("证明材料"),
+  /** Slides, handouts and videos of the 宣传培训, for every section that must read the standard. */
+  TRAINING_MATERIAL("宣传培训材料"),
   OTHER("其他");
 
   private final String label;

@@ -28,6 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DocumentService {
 
+  /** What DocumentTypeDetector recognises, as the upload page and the error say it. */
+  static final String ACCEPTED = "只接受 PDF、DOCX、ODT、XLSX、PPTX 文件，JPG、PNG 照片和 MP4 视频";
+
   static final int MAX_FILE_NAME_LENGTH = 255;
   /** uploaded_by is NOT NULL; a job without an authenticated user writes as the system. */
   static final String SYSTEM_USER = "system";
@@ -78,7 +81,7 @@ public class DocumentService {
     if (!errors.containsKey("file")) {
       mediaType = DocumentTypeDetector.detect(content).orElse(null);
       if (mediaType == null) {
-        errors.put("file", "只接受 PDF、DOCX、ODT、XLSX 文件和 JPG、PNG 照片：«" + name + "» 的内容不是其中任何一种");
+        errors.put("file", ACCEPTED + "：«" + name + "» 的内容不是其中任何一种");
       }
     }
     if (upload.kind() == null) {

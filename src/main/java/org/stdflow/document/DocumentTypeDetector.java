@@ -15,8 +15,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Tells the type of an upload from its content, never from its name or the browser's declared type
- * (both are the sender's claim). Accepts PDF, DOCX, XLSX and ODT, and JPEG and PNG photos (evidence of
- * rectifications).
+ * (both are the sender's claim). Accepts PDF, DOCX, XLSX, PPTX and ODT, JPEG and PNG photos (evidence of
+ * rectifications) and MP4 videos (training materials, e.g. the meeting-service standards filmed).
  *
  * <p>Zip bombs: no entry is ever inflated. DOCX/XLSX are recognised by entry names read from the
  * central directory ({@link ZipFile}; {@link ZipInputStream} would inflate every entry to skip it);
@@ -27,7 +27,9 @@ final class DocumentTypeDetector {
   static final String PDF = "application/pdf";
   static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
   static final String ODT = "application/vnd.oasis.opendocument.text";
+  static final String MP4 = "video/mp4";
   static final String JPEG = "image/jpeg";
   static final String PNG = "image/png";
 
@@ -35,6 +37,10 @@ final class DocumentTypeDetector {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  /** ISO base media file format: a 'ftyp' box first, its major brand one of MP4's (ISO/IEC 14496-12, -14). */
+  private static final byte[] FTYP = {'f', 't', 'y', 'p'};
+  private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42",
+      "avc1", "M4V ", "MSNV", "dash");
   /** An OOXML package has a few dozen parts; a huge directory is no document of ours. */
   private static final int MAX_ZIP_ENTRIES = 10_000;
 
@@ -58,6 +64,9 @@ final class DocumentTypeDetector {
     if (startsWith(content, PNG_MAGIC)) {
       return Optional.of(PNG);
     }
+    if (isMp4(content)) {
+      return Optional.of(MP4);
+    }
     return Optional.empty();
   }
 
@@ -74,12 +83,29 @@ final class DocumentTypeDetector {
         if (names.contains("xl/workbook.xml")) {
           return Optional.of(XLSX);
         }
+        if (names.contains("ppt/presentation.xml")) {
+          return Optional.of(PPTX);
+        }
       }
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       // a damaged or hostile archive is simply not one of our types
       return Optional.empty();
     }
+  }
+
+  /**
+   * The first box is 'ftyp' (size, then type at offset 4) with an MP4 major brand; its size is at least
+   * the 16 bytes of size, type, brand and minor version. QuickTime ('qt  ') and 3GP are not taken.
+   */
+  private static boolean isMp4(byte[] content) {
+    if (content.length < 16 || content[4] != FTYP[0] || content[5] != FTYP[1] || content[6] != FTYP[2]
+        || content[7] != FTYP[3]) {
+      return false;
+    }
+    long size = ((content[0] & 0xffL) << 24) | ((content[1] & 0xff) << 16) | ((content[2] & 0xff) << 8) | (content[3] & 0xff);
+    return size >= 16 && size <= content.length
+        && MP4_BRANDS.contains(new String(content, 8, 4, StandardCharsets.US_ASCII));
   }
 
   /** ODF: the first local entry is "mimetype" holding exactly the media type (ODF 1.2 part 3, 3.3). */

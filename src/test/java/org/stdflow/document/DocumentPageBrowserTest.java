@@ -82,7 +82,7 @@ class DocumentPageBrowserTest {
     driver.findElement(By.id("upload-button")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kind-error")));
     assertThat(driver.findElement(By.id("kind-error")).getText()).isEqualTo("请选择文件类别");
-    assertThat(driver.findElement(By.id("file-error")).getText()).contains("只接受 PDF、DOCX、ODT、XLSX 文件");
+    assertThat(driver.findElement(By.id("file-error")).getText()).contains("只接受 PDF、DOCX、ODT、XLSX、PPTX 文件");
     assertThat(driver.findElement(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
     Browser.screenshot(driver, "documents-rejected");
 
@@ -97,8 +97,26 @@ class DocumentPageBrowserTest {
     assertThat(table).contains("标准文本").contains(pdf.getFileName().toString()).contains("liuyang");
     assertThat(driver.findElement(By.id("kind-error")).isDisplayed()).isFalse();
     Browser.screenshot(driver, "documents-uploaded");
+    // no player for a document
+    assertThat(driver.findElements(By.className("play-link"))).isEmpty();
+
+    // a training video: a download and a link that plays it in a new tab
+    Path mp4 = Files.createTempFile("stdflow-", "-会场座次安排示范.mp4");
+    Files.write(mp4, TestDocuments.mp4("isom"));
+    new Select(driver.findElement(By.id("kind"))).selectByVisibleText("宣传培训材料");
+    driver.findElement(By.id("file")).sendKeys(mp4.toString());
+    driver.findElement(By.id("upload-button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-status"), "共 2 个文件"));
+    WebElement play = driver.findElement(By.className("play-link"));
+    assertThat(play.getText()).isEqualTo("播放");
+    assertThat(play.getAttribute("target")).isEqualTo("_blank");
+    assertThat(play.getAttribute("aria-label")).isEqualTo("播放 " + mp4.getFileName());
+    assertThat(play.getAttribute("href")).matches(".*/api/documents/\\d+/content");
+    assertThat(driver.findElements(By.cssSelector("#document-rows a[download]"))).hasSize(2);
+    Browser.screenshot(driver, "documents-training-video");
     Files.deleteIfExists(fake);
     Files.deleteIfExists(pdf);
+    Files.deleteIfExists(mp4);
   }
 
   /** A proposal of sec-canteen, accepted and approved: liuyang's group now drafts it. */

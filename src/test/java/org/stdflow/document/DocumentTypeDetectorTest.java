@@ -22,6 +22,23 @@ class DocumentTypeDetectorTest {
     assertThat(DocumentTypeDetector.detect(TestDocuments.odt())).contains(DocumentTypeDetector.ODT);
     assertThat(DocumentTypeDetector.detect(TestDocuments.photo("jpeg"))).contains(DocumentTypeDetector.JPEG);
     assertThat(DocumentTypeDetector.detect(TestDocuments.photo("png"))).contains(DocumentTypeDetector.PNG);
+    assertThat(DocumentTypeDetector.detect(TestDocuments.pptx())).contains(DocumentTypeDetector.PPTX);
+    assertThat(DocumentTypeDetector.detect(TestDocuments.mp4("isom"))).contains(DocumentTypeDetector.MP4);
+    assertThat(DocumentTypeDetector.detect(TestDocuments.mp4("mp42"))).contains(DocumentTypeDetector.MP4);
+  }
+
+  @Test
+  void onlyMp4AmongIsoMediaFiles() {
+    assertThat(DocumentTypeDetector.detect(TestDocuments.mp4("qt  "))).as("QuickTime").isEmpty();
+    assertThat(DocumentTypeDetector.detect(TestDocuments.mp4("3gp4"))).as("3GP").isEmpty();
+    byte[] mp4 = TestDocuments.mp4("isom");
+    assertThat(DocumentTypeDetector.detect(Arrays.copyOf(mp4, 12))).as("cut inside the box").isEmpty();
+    byte[] oversized = mp4.clone();
+    oversized[0] = 0x7f; // a first box larger than the whole upload
+    assertThat(DocumentTypeDetector.detect(oversized)).isEmpty();
+    byte[] shifted = new byte[mp4.length + 1];
+    System.arraycopy(mp4, 0, shifted, 1, mp4.length);
+    assertThat(DocumentTypeDetector.detect(shifted)).as("'ftyp' not at offset 4").isEmpty();
   }
 
   @Test

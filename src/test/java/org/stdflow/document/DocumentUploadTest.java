@@ -124,6 +124,36 @@ class DocumentUploadTest {
     assertThat(r.json().get("fileName").asText()).isEqualTo("报告.pdf");
   }
 
+  @Test
+  void trainingSlidesAndVideosAreAcceptedAndAVideoPlaysInlineInByteRanges() {
+    String taskId = formalCheckTask(startProcess());
+    Response slides = upload(office, taskId, "TRAINING_MATERIAL", "会务服务规范培训课件.pptx", TestDocuments.pptx());
+    expect(slides, 201);
+    assertThat(slides.json().get("mediaType").asText()).isEqualTo(DocumentTypeDetector.PPTX);
+    assertThat(slides.json().get("kindLabel").asText()).isEqualTo("宣传培训材料");
+    byte[] video = TestDocuments.mp4("isom");
+    Response clip = upload(office, taskId, "TRAINING_MATERIAL", "会场座次安排示范.mp4", video);
+    expect(clip, 201);
+    assertThat(clip.json().get("mediaType").asText()).isEqualTo(DocumentTypeDetector.MP4);
+    String content = "/api/documents/" + clip.json().get("id").asLong() + "/content";
+
+    BinaryResponse whole = office.getBytes(content);
+    assertThat(whole.status()).isEqualTo(200);
+    assertThat(whole.body()).isEqualTo(video);
+    assertThat(whole.header("Content-Type")).isEqualTo("video/mp4");
+    assertThat(whole.header("Content-Disposition")).startsWith("inline;");
+    assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
+    assertThat(whole.header("X-Content-SHA256")).isEqualTo(sha256(video));
+    // a player asks for the part it needs
+    BinaryResponse part = office.getBytes(content, Map.of("Range", "bytes=4-11"));
+    assertThat(part.status()).isEqualTo(206);
+    assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(video, 4, 12));
+    assertThat(part.header("Content-Range")).isEqualTo("bytes 4-11/" + video.length);
+    // slides stay a download
+    assertThat(office.getBytes("/api/documents/" + slides.json().get("id").asLong() + "/content")
+        .header("Content-Disposition")).startsWith("attachment;");
+  }
+
   // ------------------------------------------------------------------ rejected uploads
 
   @Test
@@ -134,7 +164,7 @@ class DocumentUploadTest {
     Response r = upload(office, taskId, "STANDARD_TEXT", "x.pdf", TestDocuments.exe());
 
     expect(r, 400);
-    assertThat(r.json().get("message").asText()).isEqualTo("只接受 PDF、DOCX、ODT、XLSX 文件和 JPG、PNG 照片：«x.pdf» 的内容不是其中任何一种");
+    assertThat(r.json().get("message").asText()).isEqualTo("只接受 PDF、DOCX、ODT、XLSX、PPTX 文件，JPG、PNG 照片和 MP4 视频：«x.pdf» 的内容不是其中任何一种");
     assertThat(r.json().get("fieldErrors").get("file").asText()).contains("«x.pdf»");
     assertThat(rows()).isEqualTo(before);
   }
@@ -147,7 +177,7 @@ class DocumentUploadTest {
     Response r = upload(office, taskId, "STANDARD_TEXT", "标准.docx", TestDocuments.plainZip());
 
     expect(r, 400);
-    assertThat(r.json().get("fieldErrors").get("file").asText()).contains("只接受 PDF、DOCX、ODT、XLSX 文件");
+    assertThat(r.json().get("fieldErrors").get("file").asText()).contains("只接受 PDF、DOCX、ODT、XLSX、PPTX 文件");
     expect(upload(office, taskId, "STANDARD_TEXT", "表.ods",
         TestDocuments.odf("application/vnd.oasis.opendocument.spreadsheet")), 400);
     assertThat(rows()).isEqualTo(before);

@@ -57,6 +57,23 @@ public final class TestDocuments {
         "xl/workbook.xml", "<?xml version=\"1.0\"?><workbook/>"));
   }
 
+  static byte[] pptx() {
+    return zip(entries(
+        "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        "_rels/.rels", "<?xml version=\"1.0\"?><Relationships/>",
+        "ppt/presentation.xml", "<?xml version=\"1.0\"?><presentation/>"));
+  }
+
+  /** The start of an MP4 file: a 'ftyp' box with {@code brand}, then an empty 'mdat' box. */
+  public static byte[] mp4(String brand) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32);
+    b.putInt(24).put("ftyp".getBytes(StandardCharsets.US_ASCII))
+        .put(brand.getBytes(StandardCharsets.US_ASCII)).putInt(0x200)
+        .put("isommp41".getBytes(StandardCharsets.US_ASCII));
+    b.putInt(8).put("mdat".getBytes(StandardCharsets.US_ASCII));
+    return b.array();
+  }
+
   static byte[] odt() {
     return odf("application/vnd.oasis.opendocument.text");
   }

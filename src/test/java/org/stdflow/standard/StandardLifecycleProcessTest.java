@@ -313,12 +313,18 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     assertThat(documents.documentsOfVersion(v1.id())).allSatisfy(d -> assertThat(d.sha256()).hasSize(64));
     assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED");
     assertThat(pi).hasPassed("Task_DetermineReviewInterval", TASK_PUBLISH_STANDARD).isWaitingAt(TASK_RECORD_TRAINING);
+    // the training's slides, uploaded in its task: filed with the version once the training is recorded
+    upload(pi, DocumentKind.TRAINING_MATERIAL, "liuyang");
+    assertThat(documents.documentsOfVersion(v1.id())).extracting(d -> d.kind()).doesNotContain(DocumentKind.TRAINING_MATERIAL);
 
     assertThatThrownBy(() -> complete(pi, TASK_RECORD_TRAINING, "liuyang",
         Map.of(Vars.TRAINING_DATE, today().plusDays(3).toString(), Vars.TRAINING_ATTENDEES, "全体")))
         .hasMessageContaining("培训日期不能晚于今天");
     complete(pi, TASK_RECORD_TRAINING, "liuyang",
         Map.of(Vars.TRAINING_DATE, today().toString(), Vars.TRAINING_ATTENDEES, "食堂管理科全体及 4 个食堂负责人"));
+
+    assertThat(documents.documentsOfVersion(v1.id())).extracting(d -> d.kind()).contains(DocumentKind.TRAINING_MATERIAL);
+    assertThat(documents.documentsOfProcess(pi.getId())).allSatisfy(d -> assertThat(d.versionId()).isEqualTo(v1.id()));
 
     List<Task> acks = tasks(pi, TASK_ACKNOWLEDGE_STANDARD);
     assertThat(acks).extracting(Task::getAssignee)
