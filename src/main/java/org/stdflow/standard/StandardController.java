@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.stdflow.organisation.GroupType;
+import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.standard.StandardViews.NodeView;
 import org.stdflow.standard.StandardViews.Page;
 import org.stdflow.standard.StandardViews.StandardDetail;
@@ -29,9 +31,11 @@ class StandardController {
   static final int MAX_PAGE_SIZE = 200;
 
   private final StandardQueries queries;
+  private final OrganisationFile organisation;
 
-  StandardController(StandardQueries queries) {
+  StandardController(StandardQueries queries, OrganisationFile organisation) {
     this.queries = queries;
+    this.organisation = organisation;
   }
 
   @GetMapping("/api/standards")
@@ -83,6 +87,13 @@ class StandardController {
   @GetMapping("/api/nodes")
   List<NodeView> tree() {
     return queries.tree();
+  }
+
+  /** The sections a standard can be the responsibility of, in the organisation file's order (the register page's filter). */
+  @GetMapping("/api/sections")
+  List<java.util.Map<String, String>> sections() {
+    return organisation.groupsOfType(GroupType.SECTION).stream()
+        .map(g -> java.util.Map.of("id", g.id(), "name", g.name())).toList();
   }
 
   private static RegisterApiException notFound(String id) {

@@ -180,8 +180,13 @@ class StandardRegisterApiTest {
       expect(RestClient.as(port, user, "demo").get("/api/standards?size=1"), 200);
       expect(RestClient.as(port, user, "demo").get("/api/nodes"), 200);
     }
+    JsonNode sections = RestClient.as(port, "liuyang", "demo").get("/api/sections").json();
+    assertThat(sections).hasSize(7);
+    assertThat(sections.get(1).get("id").asText()).isEqualTo("sec-canteen");
+    assertThat(sections.get(1).get("name").asText()).isEqualTo("食堂管理科");
     RestClient anonymous = RestClient.anonymous(port);
-    for (String path : List.of("/api/standards", "/api/standards/1", "/api/standards/by-code?code=x", "/api/nodes")) {
+    for (String path : List.of("/api/standards", "/api/standards/1", "/api/standards/by-code?code=x", "/api/nodes",
+        "/api/sections")) {
       Response r = anonymous.get(path);
       expect(r, 401);
       assertThat(r.json().get("message").asText()).contains("请先登录");

@@ -46,6 +46,11 @@ export default {
   // Camunda's default list, so its documentation link is listed again.
   links: [
     {
+      label: '标准库',
+      href: '/pages/register.html',
+      description: '标准体系与标准目录：现行标准文本、历次版本、宣传培训材料（课件、视频）、通知、培训与复审记录'
+    },
+    {
       label: '检查表维护',
       href: '/pages/checklists.html',
       description: '现行有效标准的监督检查表：查看，责任科室维护'

@@ -1,0 +1,325 @@
+// The register (标准库): the standard system tree, the catalogue with filters, and one standard with its
+// versions, files (download; training videos play), trainings, notices and reviews. Read-only for every
+// logged-in user; the server decides what each may read. Plain JS, no build step, no CDN. The state is
+// the URL (?q=&status=&type=&section=&node=&page= for the catalogue, ?id= for one standard): the
+// search form submits with GET, the tree and pager are links, so back, reload and bookmarks work.
+(function () {
+  'use strict';
+
+  var PAGE_SIZE = 20;
+  var params = new URLSearchParams(window.location.search);
+
+  function $(id) { return document.getElementById(id); }
+
+  function show(el, visible) { el.hidden = !visible; }
+
+  // the header keeps the server from answering an ended session with a basic-auth challenge
+  // (the browser's own login dialog), so the page can say what to do instead
+  function api(path) {
+    return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'stdflow' } })
+      .then(function (response) {
+        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0
+          ? response.json().catch(function () { return {}; })
+          : Promise.resolve({});
+        return json.then(function (body) { return { status: response.status, ok: response.ok, body: body }; });
+      });
+  }
+
+  function messageOf(result) {
+    if (result.status === 401) { return '登录已失效，请先登录任务列表。'; }
+    if (result.body && result.body.message) { return result.body.message; }
+    return '请求失败（HTTP ' + result.status + '）。';
+  }
+
+  function failed(result) {
+    if (result.status === 401) {
+      show($('login-required'), true);
+      show($('browser'), false);
+      show($('detail'), false);
+      return;
+    }
+    $('page-error').textContent = messageOf(result);
+    show($('page-error'), true);
+  }
+
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
+    if (text != null) { el.textContent = text; }
+    return el;
+  }
+
+  function cell(row, text, className) {
+    var td = element('td', className ? { 'class': className } : {}, text == null ? '' : text);
+    row.appendChild(td);
+    return td;
+  }
+
+  function formatTime(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+  }
+
+  function formatSize(bytes) {
+    if (bytes < 1024) { return bytes + ' 字节'; }
+    if (bytes < 1024 * 1024) { return (bytes / 1024).toFixed(1) + ' KB'; }
+    return (bytes / 1024 / 1024).toFixed(1) + ' MB';
+  }
+
+  function href(changes) {
+    var next = new URLSearchParams(params);
+    next.delete('id');
+    Object.keys(changes).forEach(function (name) {
+      if (changes[name] == null) { next.delete(name); } else { next.set(name, changes[name]); }
+    });
+    var query = next.toString();
+    return 'register.html' + (query ? '?' + query : '');
+  }
+
+  // ---------------------------------------------------------------- the catalogue
+
+  /** Missing status: the standards in force; an explicit empty one: every status. */
+  function statusFilter() {
+    return params.has('status') ? params.get('status') : 'IN_FORCE';
+  }
+
+  function fillForm() {
+    $('q').value = params.get('q') || '';
+    $('status').value = statusFilter();
+    $('type').value = params.get('type') || '';
+    $('section').value = params.get('section') || '';
+    $('node').value = params.get('node') || '';
+  }
+
+  function renderTree(nodes) {
+    var selected = params.get('node') || '';
+    var root = $('tree-root');
+    root.textContent = '';
+    var all = element('li');
+    var allLink = element('a', { href: href({ node: null, page: null }) }, '全部标准');
+    if (!selected) { allLink.setAttribute('aria-current', 'true'); }
+    all.appendChild(allLink);
+    root.appendChild(all);
+    // a node counts the standards of its whole sub-tree, as the catalogue's node filter finds them
+    function total(node) {
+      return node.standardCount + (node.children || []).reduce(function (sum, c) { return sum + total(c); }, 0);
+    }
+    function add(list, node) {
+      var count = total(node);
+      var li = element('li');
+      var link = element('a', { href: href({ node: node.code, page: null }), 'data-node': node.code },
+        node.code + ' ' + node.name);
+      if (node.code === selected) { link.setAttribute('aria-current', 'true'); }
+      li.appendChild(link);
+      li.appendChild(element('span', { 'class': 'count', title: '在册标准 ' + count + ' 项（含制定中的）',
+        'aria-label': '在册标准 ' + count + ' 项' }, '(' + count + ')'));
+      if (node.children && node.children.length) {
+        var ul = element('ul');
+        node.children.forEach(function (child) { add(ul, child); });
+        li.appendChild(ul);
+      }
+      list.appendChild(li);
+    }
+    nodes.forEach(function (n) { add(root, n); });
+  }
+
+  function renderSections(sections) {
+    var select = $('section');
+    sections.forEach(function (s) { select.appendChild(element('option', { value: s.id }, s.name)); });
+  }
+
+  function loadList() {
+    var page = parseInt(params.get('page') || '0', 10);
+    if (!(page >= 0)) { page = 0; }
+    var query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
+    ['q', 'type', 'section', 'node'].forEach(function (name) {
+      if (params.get(name)) { query.set(name, params.get(name)); }
+    });
+    if (statusFilter()) { query.set('status', statusFilter()); }
+    $('list-status').textContent = '正在加载…';
+    return api('/api/standards?' + query.toString()).then(function (r) {
+      if (!r.ok) {
+        $('list-status').textContent = messageOf(r);
+        if (r.status === 401) { failed(r); }
+        return;
+      }
+      renderList(r.body, page);
+    });
+  }
+
+  function renderList(result, page) {
+    var rows = $('standard-rows');
+    rows.textContent = '';
+    result.items.forEach(function (s) {
+      var tr = element('tr');
+      cell(tr, s.code || '（未编号）', 'code');
+      var title = cell(tr, '');
+      title.appendChild(element('a', { href: 'register.html?id=' + encodeURIComponent(s.id) }, s.title));
+      if (s.revisionInProgress) { title.appendChild(element('span', { 'class': 'tag' }, '修订中')); }
+      cell(tr, s.nodeName ? s.nodeCode + ' ' + s.nodeName : '');
+      cell(tr, s.typeLabel);
+      cell(tr, s.statusLabel);
+      cell(tr, s.responsibleSectionName || s.responsibleSection);
+      cell(tr, s.effectiveDate || '', 'date');
+      var review = cell(tr, s.nextReviewDate || '', 'date');
+      if (s.reviewOverdue) {
+        review.className = 'date overdue';
+        review.appendChild(element('span', { 'class': 'tag' }, '复审逾期'));
+      }
+      rows.appendChild(tr);
+    });
+    var pages = Math.max(1, Math.ceil(result.total / result.size));
+    $('list-status').textContent = result.total
+      ? '共 ' + result.total + ' 项标准'
+      : '没有符合条件的标准。';
+    show($('standard-table'), result.items.length > 0);
+    show($('pager'), pages > 1);
+    $('page-info').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页';
+    pagerButton($('previous-page'), page > 0, page - 1);
+    pagerButton($('next-page'), page + 1 < pages, page + 1);
+  }
+
+  function pagerButton(button, enabled, target) {
+    button.disabled = !enabled;
+    button.onclick = enabled ? function () { window.location.href = href({ page: String(target) }); } : null;
+  }
+
+  function openCatalogue() {
+    show($('browser'), true);
+    fillForm();
+    return Promise.all([api('/api/nodes'), api('/api/sections')]).then(function (answers) {
+      var failedAnswer = answers.filter(function (r) { return !r.ok; })[0];
+      if (failedAnswer) { failed(failedAnswer); return; }
+      renderTree(answers[0].body);
+      renderSections(answers[1].body);
+      $('section').value = params.get('section') || '';
+      return loadList();
+    });
+  }
+
+  // ---------------------------------------------------------------- one standard
+
+  function documentTable(documents) {
+    var table = element('table', { 'class': 'documents' });
+    var head = element('tr');
+    ['类别', '文件名', '大小', '上传人', '上传时间', '下载 / 播放'].forEach(function (h) {
+      head.appendChild(element('th', { scope: 'col' }, h));
+    });
+    table.appendChild(element('thead')).appendChild(head);
+    var body = table.appendChild(element('tbody'));
+    documents.forEach(function (d) {
+      var tr = element('tr');
+      cell(tr, d.kindLabel);
+      cell(tr, d.fileName);
+      cell(tr, formatSize(d.sizeBytes), 'number');
+      cell(tr, d.uploadedBy);
+      cell(tr, formatTime(d.uploadedAt), 'date');
+      var actions = cell(tr, '');
+      var download = element('a', { href: d.downloadUrl, download: d.fileName, 'aria-label': '下载 ' + d.fileName }, '下载');
+      actions.appendChild(download);
+      if (/^video\//.test(d.mediaType)) {
+        actions.appendChild(document.createTextNode(' '));
+        actions.appendChild(element('a', { href: d.downloadUrl, target: '_blank', rel: 'noopener', 'class': 'play-link',
+          'aria-label': '播放 ' + d.fileName }, '播放'));
+      }
+      body.appendChild(tr);
+    });
+    return table;
+  }
+
+  function fillTable(name, items, columns) {
+    var body = $(name);
+    body.textContent = '';
+    items.forEach(function (item) {
+      var tr = element('tr');
+      columns(item).forEach(function (value) { cell(tr, value); });
+      body.appendChild(tr);
+    });
+    show($(name + '-table'), items.length > 0);
+    show($(name + '-empty'), items.length === 0);
+  }
+
+  function renderDetail(s) {
+    document.title = s.title + ' - 标准库 - stdflow';
+    $('detail-heading').textContent = s.title;
+    $('d-code').textContent = s.code || '（尚未编号）';
+    $('d-type').textContent = s.typeLabel;
+    $('d-status').textContent = s.statusLabel + (s.revisionInProgress ? '（修订中）' : '');
+    $('d-node').textContent = s.nodeName ? s.nodeCode + ' ' + s.nodeName : '';
+    $('d-section').textContent = s.responsibleSectionName || s.responsibleSection || '';
+    $('d-effective').textContent = s.effectiveDate || '—';
+    $('d-review').textContent = (s.nextReviewDate || '—') + (s.reviewOverdue ? '（已逾期）' : '');
+    $('d-review').className = s.reviewOverdue ? 'overdue' : '';
+    $('d-scope').textContent = s.scope || '—';
+
+    var versionNo = {};
+    var versions = $('versions');
+    versions.textContent = '';
+    s.versions.slice().reverse().forEach(function (v) {
+      versionNo[v.id] = v.versionNo;
+      var current = v.status === 'IN_FORCE';
+      var block = element('div', { 'class': 'version' + (current ? ' current' : ''), 'data-version': String(v.versionNo) });
+      var heading = element('h4', {}, '第 ' + v.versionNo + ' 版　' + (v.code || '') + '　' + v.statusLabel);
+      block.appendChild(heading);
+      block.appendChild(element('p', { 'class': 'hint' }, '实施日期 ' + (v.effectiveDate || '—') + '，发布于 '
+        + formatTime(v.publishedAt) + (v.approvedBy ? '，批准人 ' + v.approvedBy : '')));
+      if (v.documents.length) {
+        block.appendChild(documentTable(v.documents));
+      } else {
+        block.appendChild(element('p', { 'class': 'hint' }, '本版本没有文件。'));
+      }
+      versions.appendChild(block);
+    });
+    show($('versions-empty'), s.versions.length === 0);
+
+    var pending = $('pending');
+    pending.textContent = '';
+    if (s.pendingDocuments.length) { pending.appendChild(documentTable(s.pendingDocuments)); }
+    show($('pending-block'), s.pendingDocuments.length > 0);
+
+    fillTable('trainings', s.trainings, function (t) {
+      return [t.trainingDate, versionNo[t.versionId] ? '第 ' + versionNo[t.versionId] + ' 版' : '', t.attendees, t.recordedBy];
+    });
+    fillTable('notices', s.notices.slice().reverse(), function (n) {
+      return [formatTime(n.createdAt), n.kindLabel, n.message];
+    });
+    fillTable('reviews', s.reviews.slice().reverse(), function (r) {
+      return [formatTime(r.reviewedAt), r.triggerLabel + (r.triggerReason ? '：' + r.triggerReason : ''),
+        r.outcomeLabel || '', r.reason || '', r.reviewedBy || ''];
+    });
+  }
+
+  function openStandard(id) {
+    show($('detail'), true);
+    $('detail-status').textContent = '正在加载…';
+    // back to the catalogue as it was when it is where the user came from
+    if (document.referrer && document.referrer.indexOf('/pages/register.html') >= 0
+        && document.referrer.indexOf('id=') < 0) {
+      $('back-to-list').href = document.referrer;
+    }
+    return api('/api/standards/' + encodeURIComponent(id)).then(function (r) {
+      if (!r.ok) {
+        $('detail-status').textContent = messageOf(r);
+        if (r.status === 401) { failed(r); }
+        return;
+      }
+      $('detail-status').textContent = '';
+      renderDetail(r.body);
+      $('detail').focus();
+    });
+  }
+
+  // ---------------------------------------------------------------- start
+
+  api('/api/me').then(function (r) {
+    if (!r.ok) { failed(r); return; }
+    $('who').textContent = '当前用户：' + (r.body.name || r.body.id);
+    show($('who'), true);
+    if (params.get('id')) {
+      openStandard(params.get('id'));
+    } else {
+      openCatalogue();
+    }
+  });
+}());
