@@ -3,7 +3,6 @@
 (function () {
   'use strict';
 
-  var STATUS = { PROPOSED: '已提出', DRAFTING: '起草中', IN_FORCE: '现行有效', REPEALED: '已废止', REJECTED: '未立项' };
   var RUN_STATE = { ACTIVE: '进行中', COMPLETED: '已完成', EXTERNALLY_TERMINATED: '被终止', INTERNALLY_TERMINATED: '已终止', SUSPENDED: '已挂起' };
   var chosen = null;   // the standard the trail is restricted to
   var viewer = null;
@@ -111,7 +110,7 @@
     $('standard-code').textContent = s.code || '（未编号）';
     $('standard-title').textContent = s.title;
     $('standard-owner').textContent = s.sectionName || s.section || '';
-    $('standard-status').textContent = STATUS[s.status] || s.status;
+    $('standard-status').textContent = s.statusLabel || s.status;
     $('standard-section').hidden = false;
     loadRuns(s);
     return loadTrail();

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditTrail {
 
-  /** A standard as auditors search for it. */
-  public record StandardRef(long id, String code, String title, String status, String section, String sectionName) {
+  /** A standard as auditors search for it; {@code statusLabel} as the register names the status. */
+  public record StandardRef(long id, String code, String title, String status, String statusLabel, String section,
+      String sectionName) {
   }
 
   /** An entry with what a reader needs besides the stored fields. */
@@ -149,7 +150,16 @@ public class AuditTrail {
 
   private static StandardRef ref(java.sql.ResultSet rs, Map<String, String> names) throws java.sql.SQLException {
     String section = rs.getString(5);
-    return new StandardRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), section,
+    String status = rs.getString(4);
+    return new StandardRef(rs.getLong(1), rs.getString(2), rs.getString(3), status, statusLabel(status), section,
         names.getOrDefault(section, section));
+  }
+
+  private static String statusLabel(String status) {
+    try {
+      return org.stdflow.standard.StandardStatus.valueOf(status).label();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return status;
+    }
   }
 }

@@ -66,6 +66,8 @@ class AuditPageBrowserTest extends LifecycleTestSupport {
     driver.findElement(By.id("standard")).sendKeys(title);
     driver.findElement(By.id("search-button")).click();
     wait.until(ExpectedConditions.textToBe(By.id("standard-title"), title));
+    // the register's own name of the status, not its code
+    assertThat(driver.findElement(By.id("standard-status")).getText()).isEqualTo("征求意见中");
     wait.until(d -> d.findElements(By.cssSelector("#trail-rows tr.entry")).size() > 5);
     String timeline = driver.findElement(By.id("trail-table")).getText();
     assertThat(timeline).contains("启动流程", "形式审查", "立项批准", "作出决定", "上传文件", "起草标准", "吴涛", "赵敏", "王建国");
