@@ -6,7 +6,6 @@
 (function () {
   'use strict';
 
-  var CSRF_HEADER = { 'X-Requested-With': 'stdflow' };
   var FIELDS = ['clauseRef', 'requirement', 'weight', 'critical', 'places'];
   var FIELD_LABELS = { clauseRef: '条款号', requirement: '检查要求', weight: '权重', critical: '关键项', places: '适用地点' };
 
@@ -20,28 +19,8 @@
   var nextKey = 1;          // stable row keys for element ids (rows move, keys do not)
   var saving = false;
 
-  function $(id) { return document.getElementById(id); }
-
-  function show(el, visible) { el.hidden = !visible; }
-
-  // every call carries the header: on GETs it keeps the server from answering an ended session with a
-  // basic-auth challenge (the browser's own login dialog), so the page can say what to do instead
-  function api(path, options) {
-    return fetch(path, Object.assign({ credentials: 'same-origin', headers: Object.assign({ Accept: 'application/json' },
-      CSRF_HEADER) }, options))
-      .then(function (response) {
-        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0
-          ? response.json().catch(function () { return {}; })
-          : Promise.resolve({});
-        return json.then(function (body) { return { status: response.status, ok: response.ok, body: body }; });
-      });
-  }
-
-  function messageOf(result) {
-    if (result.status === 401) { return '登录已失效，请先登录任务列表。'; }
-    if (result.body && result.body.message) { return result.body.message; }
-    return '请求失败（HTTP ' + result.status + '）。';
-  }
+  var P = window.stdflowPages;
+  var $ = P.$, show = P.show, api = P.api, messageOf = P.messageOf, element = P.element;
 
   function pageError(text) {
     $('page-error').textContent = text;
@@ -50,13 +29,6 @@
 
   function loginRequired() {
     show($('login-required'), true);
-  }
-
-  function element(tag, attributes, text) {
-    var el = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
-    if (text != null) { el.textContent = text; }
-    return el;
   }
 
   // ---------------------------------------------------------------- picking a standard
@@ -573,7 +545,7 @@
     button.textContent = '正在保存…';
     api('/api/standards/' + encodeURIComponent(standardId) + '/checklist', {
       method: 'PUT',
-      headers: Object.assign({ Accept: 'application/json', 'Content-Type': 'application/json' }, CSRF_HEADER),
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ items: items })
     }).then(function (r) {
       if (r.ok) {

@@ -4,7 +4,6 @@
 (function () {
   'use strict';
 
-  var HEADERS = { Accept: 'application/json', 'X-Requested-With': 'stdflow' };
   var NO_DATA = '暂无数据';
   var SVG = 'http://www.w3.org/2000/svg';
   var COLORS = { passed: '#2e7d32', failed: '#c62828', missed: '#f9a825', main: '#0b5cad', open: '#6a1b9a',
@@ -13,24 +12,8 @@
   var nodesLoaded = false;
   var sectionsLoaded = false;
 
-  function $(id) { return document.getElementById(id); }
-
-  function show(el, visible) { el.hidden = !visible; }
-
-  function api(path) {
-    return fetch(path, { credentials: 'same-origin', headers: HEADERS }).then(function (response) {
-      var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0
-        ? response.json().catch(function () { return {}; }) : Promise.resolve({});
-      return json.then(function (body) { return { status: response.status, ok: response.ok, body: body }; });
-    });
-  }
-
-  function element(tag, attributes, text) {
-    var el = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
-    if (text != null) { el.textContent = text; }
-    return el;
-  }
+  var P = window.stdflowPages;
+  var $ = P.$, show = P.show, api = P.api, element = P.element;
 
   function svgElement(tag, attributes, text) {
     var el = document.createElementNS(SVG, tag);

@@ -4,52 +4,15 @@
 (function () {
   'use strict';
 
-  var CSRF_HEADER = { 'X-Requested-With': 'stdflow' };
   var taskId = new URLSearchParams(window.location.search).get('taskId');
 
-  function $(id) { return document.getElementById(id); }
-
-  function show(el, visible) { el.hidden = !visible; }
-
-  function api(path, options) {
-    return fetch(path, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'stdflow' } }, options))
-      .then(function (response) {
-        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0
-          ? response.json().catch(function () { return {}; })
-          : Promise.resolve({});
-        return json.then(function (body) { return { status: response.status, ok: response.ok, body: body }; });
-      });
-  }
-
-  function messageOf(result) {
-    if (result.body && result.body.message) { return result.body.message; }
-    if (result.status === 401) { return '登录已失效，请先登录任务列表。'; }
-    if (result.status === 413) { return '文件过大，服务器拒绝接收。'; }
-    return '请求失败（HTTP ' + result.status + '）。';
-  }
+  var P = window.stdflowPages;
+  var $ = P.$, show = P.show, api = P.api, messageOf = P.messageOf, cell = P.cell, formatTime = P.formatTime,
+    formatSize = P.formatSize;
 
   function pageError(text) {
     $('page-error').textContent = text;
     show($('page-error'), true);
-  }
-
-  function formatSize(bytes) {
-    if (bytes >= 1024 * 1024) { return (bytes / 1024 / 1024).toFixed(1) + ' MB'; }
-    if (bytes >= 1024) { return (bytes / 1024).toFixed(1) + ' KB'; }
-    return bytes + ' 字节';
-  }
-
-  function formatTime(iso) {
-    var d = new Date(iso);
-    return isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
-  }
-
-  function cell(row, text, className) {
-    var td = document.createElement('td');
-    td.textContent = text == null ? '' : text;
-    if (className) { td.className = className; }
-    row.appendChild(td);
-    return td;
   }
 
   function renderDocuments(docs) {
@@ -129,7 +92,6 @@
     // the server checks everything again; nothing is validated only here
     api('/api/tasks/' + encodeURIComponent(taskId) + '/documents', {
       method: 'POST',
-      headers: Object.assign({ Accept: 'application/json' }, CSRF_HEADER),
       body: new FormData(form)
     }).then(function (r) {
       if (r.ok) {

@@ -9,27 +9,9 @@
   var PAGE_SIZE = 20;
   var params = new URLSearchParams(window.location.search);
 
-  function $(id) { return document.getElementById(id); }
-
-  function show(el, visible) { el.hidden = !visible; }
-
-  // the header keeps the server from answering an ended session with a basic-auth challenge
-  // (the browser's own login dialog), so the page can say what to do instead
-  function api(path) {
-    return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'stdflow' } })
-      .then(function (response) {
-        var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0
-          ? response.json().catch(function () { return {}; })
-          : Promise.resolve({});
-        return json.then(function (body) { return { status: response.status, ok: response.ok, body: body }; });
-      });
-  }
-
-  function messageOf(result) {
-    if (result.status === 401) { return '登录已失效，请先登录任务列表。'; }
-    if (result.body && result.body.message) { return result.body.message; }
-    return '请求失败（HTTP ' + result.status + '）。';
-  }
+  var P = window.stdflowPages;
+  var $ = P.$, show = P.show, api = P.api, messageOf = P.messageOf, element = P.element, cell = P.cell,
+    formatTime = P.formatTime, formatSize = P.formatSize;
 
   function failed(result) {
     if (result.status === 401) {
@@ -40,31 +22,6 @@
     }
     $('page-error').textContent = messageOf(result);
     show($('page-error'), true);
-  }
-
-  function element(tag, attributes, text) {
-    var el = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
-    if (text != null) { el.textContent = text; }
-    return el;
-  }
-
-  function cell(row, text, className) {
-    var td = element('td', className ? { 'class': className } : {}, text == null ? '' : text);
-    row.appendChild(td);
-    return td;
-  }
-
-  function formatTime(iso) {
-    if (!iso) { return ''; }
-    var d = new Date(iso);
-    return isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
-  }
-
-  function formatSize(bytes) {
-    if (bytes < 1024) { return bytes + ' 字节'; }
-    if (bytes < 1024 * 1024) { return (bytes / 1024).toFixed(1) + ' KB'; }
-    return (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
   function href(changes) {
