@@ -81,6 +81,102 @@
     nodes.forEach(function (n) { add(root, n); });
   }
 
+  // ---------------------------------------------------------------- maintaining the tree (office, admins)
+
+  var NODE_FIELDS = ['code', 'name', 'parentCode'];
+  var NODE_INPUTS = { code: 'node-code', name: 'node-name', parentCode: 'node-parent' };
+  var nodesByCode = {};
+
+  function isOffice() {
+    var groups = (me && me.groups ? me.groups : []).map(function (g) { return g.id; });
+    return groups.indexOf('std-office') >= 0 || groups.indexOf('camunda-admin') >= 0;
+  }
+
+  function nodeFieldError(field, text) {
+    var input = $(NODE_INPUTS[field]);
+    $('node-' + field + '-error').textContent = text || '';
+    show($('node-' + field + '-error'), !!text);
+    if (text) { input.setAttribute('aria-invalid', 'true'); } else { input.removeAttribute('aria-invalid'); }
+  }
+
+  function nodeMessage(text, success) {
+    $('node-message').textContent = text || '';
+    $('node-message').className = success ? 'success' : 'error';
+  }
+
+  /** The form for a new node, or for the node chosen (its code cannot change: standard codes carry it). */
+  function chooseNode(code) {
+    var node = nodesByCode[code];
+    NODE_FIELDS.forEach(function (f) { nodeFieldError(f, ''); });
+    $('node-code').value = node ? node.code : '';
+    $('node-code').disabled = !!node;
+    $('node-name').value = node ? node.name : '';
+    $('node-parent').value = node ? (node.parentCode || '') : (params.get('node') || '');
+    $('node-save').textContent = node ? '保存修改' : '新增';
+    show($('node-delete'), !!node);
+  }
+
+  function setUpTreeAdmin(nodes) {
+    var options = [];
+    (function walk(list, depth) {
+      list.forEach(function (n) {
+        nodesByCode[n.code] = n;
+        options.push({ code: n.code, label: new Array(depth + 1).join('　') + n.code + ' ' + n.name });
+        walk(n.children || [], depth + 1);
+      });
+    }(nodes, 0));
+    options.forEach(function (o) {
+      $('node-target').appendChild(element('option', { value: o.code }, o.label));
+      $('node-parent').appendChild(element('option', { value: o.code }, o.label));
+    });
+    show($('tree-admin-toggle'), true);
+    $('tree-admin-toggle').onclick = function () {
+      var open = $('tree-admin').hidden;
+      show($('tree-admin'), open);
+      $('tree-admin-toggle').setAttribute('aria-expanded', String(open));
+      if (open) { chooseNode($('node-target').value); $('node-target').focus(); }
+    };
+    $('node-target').onchange = function () { chooseNode($('node-target').value); nodeMessage(''); };
+    $('tree-admin').onsubmit = function (event) {
+      event.preventDefault();
+      var code = $('node-target').value;
+      var body = { name: $('node-name').value, parentCode: $('node-parent').value || null };
+      if (!code) { body.code = $('node-code').value; }
+      saveNode(code ? 'PUT' : 'POST', code ? '/api/nodes/' + encodeURIComponent(code) : '/api/nodes', body,
+        code ? '已保存节点 ' + code + '。' : '已新增节点 ' + body.code + '。');
+    };
+    $('node-delete').onclick = function () {
+      var code = $('node-target').value;
+      if (!code || !window.confirm('确定删除节点“' + nodesByCode[code].code + ' ' + nodesByCode[code].name + '”吗？')) { return; }
+      saveNode('DELETE', '/api/nodes/' + encodeURIComponent(code), null, '已删除节点 ' + code + '。');
+    };
+  }
+
+  /** The server checks everything (unique codes and names, no cycles, nodes in use); the page shows where. */
+  function saveNode(method, path, body, done) {
+    NODE_FIELDS.forEach(function (f) { nodeFieldError(f, ''); });
+    nodeMessage('');
+    $('node-save').disabled = true;
+    api(path, body ? { method: method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+      : { method: method }).then(function (r) {
+      $('node-save').disabled = false;
+      if (r.ok) {
+        // the tree and its counts as they are now; the message stays for the next page
+        window.sessionStorage.setItem('stdflow.register.message', done);
+        window.location.reload();
+        return;
+      }
+      var fields = (r.body && r.body.fieldErrors) || {};
+      var known = NODE_FIELDS.filter(function (f) { return fields[f]; });
+      known.forEach(function (f) { nodeFieldError(f, fields[f]); });
+      nodeMessage(known.length ? '未保存，请按标出的提示修改后重试。' : messageOf(r), false);
+      if (known.length) { $(NODE_INPUTS[known[0]]).focus(); }
+    }).catch(function () {
+      $('node-save').disabled = false;
+      nodeMessage('网络错误，请重试。', false);
+    });
+  }
+
   function renderSections(sections) {
     var select = $('section');
     sections.forEach(function (s) { select.appendChild(element('option', { value: s.id }, s.name)); });
@@ -149,6 +245,17 @@
       var failedAnswer = answers.filter(function (r) { return !r.ok; })[0];
       if (failedAnswer) { failed(failedAnswer); return; }
       renderTree(answers[0].body);
+      if (isOffice()) {
+        setUpTreeAdmin(answers[0].body);
+        var message = window.sessionStorage.getItem('stdflow.register.message');
+        if (message) {
+          window.sessionStorage.removeItem('stdflow.register.message');
+          show($('tree-admin'), true);
+          $('tree-admin-toggle').setAttribute('aria-expanded', 'true');
+          chooseNode('');
+          nodeMessage(message, true);
+        }
+      }
       renderSections(answers[1].body);
       $('section').value = params.get('section') || '';
       return loadList();
@@ -247,6 +354,58 @@
     });
   }
 
+  // ---------------------------------------------------------------- out-of-cycle review
+
+  var me = null; // /api/me
+
+  /** The office, leadership and admins may ask for a review of a standard in force (the server decides again). */
+  function mayRequestReview(s) {
+    var groups = (me && me.groups ? me.groups : []).map(function (g) { return g.id; });
+    return s.status === 'IN_FORCE' && ['std-office', 'leadership', 'camunda-admin'].some(function (g) {
+      return groups.indexOf(g) >= 0;
+    });
+  }
+
+  function reasonError(text) {
+    $('review-reason-error').textContent = text || '';
+    show($('review-reason-error'), !!text);
+    if (text) { $('review-reason').setAttribute('aria-invalid', 'true'); } else { $('review-reason').removeAttribute('aria-invalid'); }
+  }
+
+  function requestReview(standardId, event) {
+    event.preventDefault();
+    var button = $('review-button');
+    reasonError('');
+    $('review-message').textContent = '';
+    $('review-message').className = '';
+    button.disabled = true;
+    api('/api/standards/' + encodeURIComponent(standardId) + '/review-requests', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reason: $('review-reason').value })
+    }).then(function (r) {
+      if (r.ok) {
+        $('review-message').textContent = '已发起计划外复审，责任科室将在任务列表中收到复审任务。';
+        $('review-message').className = 'success';
+        $('review-reason').disabled = true;
+        return;
+      }
+      button.disabled = false;
+      var fields = (r.body && r.body.fieldErrors) || {};
+      if (fields.reason) {
+        reasonError(fields.reason);
+        $('review-reason').focus();
+        return;
+      }
+      $('review-message').textContent = messageOf(r);
+      $('review-message').className = 'error';
+    }).catch(function () {
+      button.disabled = false;
+      $('review-message').textContent = '网络错误，请重试。';
+      $('review-message').className = 'error';
+    });
+  }
+
   function openStandard(id) {
     show($('detail'), true);
     $('detail-status').textContent = '正在加载…';
@@ -263,6 +422,8 @@
       }
       $('detail-status').textContent = '';
       renderDetail(r.body);
+      show($('review-request'), mayRequestReview(r.body));
+      $('review-form').onsubmit = function (event) { requestReview(r.body.id, event); };
       $('detail').focus();
     });
   }
@@ -271,6 +432,7 @@
 
   api('/api/me').then(function (r) {
     if (!r.ok) { failed(r); return; }
+    me = r.body;
     $('who').textContent = '当前用户：' + (r.body.name || r.body.id);
     show($('who'), true);
     if (params.get('id')) {

@@ -395,10 +395,14 @@ class DocumentUploadTest {
   void thePageIsServedToLoggedInUsersOnly() {
     Response page = office.get("/pages/documents.html?taskId=x");
     expect(page, 200);
-    assertThat(page.body()).contains("<title>任务文件").contains("返回任务列表").contains("documents.js");
+    assertThat(page.body()).contains("<title>任务文件").contains("返回任务列表").contains("pages.js").contains("documents.js");
     Response script = office.get("/pages/documents.js");
     expect(script, 200);
-    assertThat(script.body()).contains("X-Requested-With").contains("/camunda/app/tasklist/default/#/?task=");
+    assertThat(script.body()).contains("/camunda/app/tasklist/default/#/?task=");
+    // the anti-CSRF header on every call, from the script all pages share
+    Response shared = office.get("/pages/pages.js");
+    expect(shared, 200);
+    assertThat(shared.body()).contains("'X-Requested-With': 'stdflow'");
     BinaryResponse redirect = anonymous.getBytes("/pages/documents.html?taskId=x");
     assertThat(redirect.status()).isEqualTo(302);
     assertThat(redirect.header("Location")).contains("/camunda/app/tasklist/");

@@ -51,11 +51,9 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
     String code = register.get(id).code();
     String base = "http://localhost:" + port;
 
-    // logged out: to Tasklist's login
+    // logged out: to Tasklist's login, where the section head logs in
     driver.get(base + "/pages/register.html");
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-
-    driver.get(base + "/camunda/app/tasklist/default/");
     Browser.logIn(driver, wait, "huanglei", "demo");
     // reachable from the welcome page's links
     driver.get(base + "/camunda/app/welcome/default/");
@@ -70,6 +68,7 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
         .allSatisfy(row -> assertThat(row.getText()).contains("现行有效"));
     assertThat(driver.findElement(By.id("tree-root")).getText()).contains("通用基础标准体系").contains("运行保障标准体系");
     assertThat(new Select(driver.findElement(By.id("section"))).getOptions()).hasSize(8);
+    assertThat(driver.findElement(By.id("tree-admin-toggle")).isDisplayed()).as("only the office maintains the tree").isFalse();
     Browser.screenshot(driver, "register-catalogue");
 
     // a node counts the live standards of its sub-tree; it narrows the list to that sub-tree and is marked as current
@@ -111,6 +110,7 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
     assertThat(driver.findElement(By.id("trainings")).getText()).contains("第 1 版").contains("本科室全体");
     assertThat(driver.findElement(By.id("notices")).getText()).contains("发布");
     assertThat(driver.findElement(By.id("reviews-empty")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.id("review-request")).isDisplayed()).as("a section head cannot ask for a review").isFalse();
     Browser.screenshot(driver, "register-standard");
 
     // the video plays from the register for a section that had no task in the run
@@ -132,6 +132,98 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
     driver.get(base + "/pages/register.html?status=&q=" + "不存在的标准名称");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-status"), "没有符合条件的标准"));
     assertThat(new Select(driver.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("全部状态");
+  }
+
+  @Test
+  void theOfficeAsksForAnOutOfCycleReviewFromTheRegister() {
+    ProcessInstance pi = inForce(unique("会务茶水服务规程"), "INTERNAL", null);
+    long id = standardId(pi);
+    String base = "http://localhost:" + port;
+    driver.get(base + "/camunda/app/tasklist/default/");
+    Browser.logIn(driver, wait, "zhaomin", "demo");
+    driver.get(base + "/pages/register.html?id=" + id);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-request")));
+
+    // no reason: refused by the server, shown at the field, nothing started
+    driver.findElement(By.id("review-button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-reason-error")));
+    assertThat(driver.findElement(By.id("review-reason-error")).getText()).isEqualTo("请填写复审理由（不超过 1000 字）");
+    assertThat(driver.findElement(By.id("review-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertWaitingAt(pi, GATEWAY_IN_FORCE);
+
+    driver.findElement(By.id("review-reason")).sendKeys("本季度连续两次检查不合格，需评估标准条款是否可行");
+    driver.findElement(By.id("review-button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review-message"), "已发起计划外复审"));
+    assertThat(driver.findElement(By.id("review-reason-error")).isDisplayed()).isFalse();
+    assertWaitingAt(pi, TASK_REVIEW_STANDARD);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Vars.REVIEW_TRIGGER_LABEL))
+        .isEqualTo("计划外复审：本季度连续两次检查不合格，需评估标准条款是否可行");
+    Browser.screenshot(driver, "register-review-requested");
+
+    // asked again while under review: the server's reason, nothing started twice
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-request")));
+    driver.findElement(By.id("review-reason")).sendKeys("再次申请");
+    driver.findElement(By.id("review-button")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("review-message"), "class", "error"));
+    assertThat(driver.findElement(By.id("review-message")).getText()).isEqualTo("该标准正在复审或修订中，暂不能发起复审");
+    assertThat(tasks(pi, TASK_REVIEW_STANDARD)).hasSize(1);
+  }
+
+  @Test
+  void theOfficeMaintainsTheStandardSystemTree() {
+    String code = "30" + (100 + Math.floorMod(System.nanoTime(), 900));
+    String name = "应急预案" + code;
+    String base = "http://localhost:" + port;
+    driver.get(base + "/camunda/app/tasklist/default/");
+    Browser.logIn(driver, wait, "zhaomin", "demo");
+    driver.get(base + "/pages/register.html");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("tree-admin-toggle"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tree-admin")));
+
+    // nothing filled: the server's messages at the fields
+    driver.findElement(By.id("node-save")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("node-code-error")));
+    assertThat(driver.findElement(By.id("node-code-error")).getText()).isEqualTo("节点编码不能为空");
+    assertThat(driver.findElement(By.id("node-name-error")).getText()).isEqualTo("节点名称不能为空");
+    assertThat(driver.findElement(By.id("node-message")).getText()).isEqualTo("未保存，请按标出的提示修改后重试。");
+
+    // a new node under 监督评价标准体系
+    driver.findElement(By.id("node-code")).sendKeys(code);
+    driver.findElement(By.id("node-name")).sendKeys(name);
+    new Select(driver.findElement(By.id("node-parent"))).selectByValue("300");
+    driver.findElement(By.id("node-save")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-message"), "已新增节点 " + code + "。"));
+    assertThat(driver.findElement(By.cssSelector("#tree-root a[data-node='" + code + "']")).getText()).isEqualTo(code + " " + name);
+    assertThat(jdbc.sql("SELECT parent_code FROM std_node WHERE code = :c").param("c", code).query(String.class).single())
+        .isEqualTo("300");
+    Browser.screenshot(driver, "register-tree-node-added");
+
+    // renamed
+    new Select(driver.findElement(By.id("node-target"))).selectByValue(code);
+    assertThat(driver.findElement(By.id("node-code")).isEnabled()).as("codes are part of standard codes").isFalse();
+    WebElement nameField = driver.findElement(By.id("node-name"));
+    nameField.clear();
+    nameField.sendKeys(name + "（含演练）");
+    driver.findElement(By.id("node-save")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-message"), "已保存节点 " + code + "。"));
+    assertThat(driver.findElement(By.cssSelector("#tree-root a[data-node='" + code + "']")).getText())
+        .isEqualTo(code + " " + name + "（含演练）");
+
+    // a node with sub-nodes stays, with the server's reason
+    new Select(driver.findElement(By.id("node-target"))).selectByValue("100");
+    driver.findElement(By.id("node-delete")).click();
+    driver.switchTo().alert().accept();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-message"), "不能删除"));
+    assertThat(driver.findElement(By.id("node-message")).getAttribute("class")).isEqualTo("error");
+
+    // the new one goes
+    new Select(driver.findElement(By.id("node-target"))).selectByValue(code);
+    driver.findElement(By.id("node-delete")).click();
+    driver.switchTo().alert().accept();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-message"), "已删除节点 " + code + "。"));
+    assertThat(driver.findElements(By.cssSelector("#tree-root a[data-node='" + code + "']"))).isEmpty();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM std_node WHERE code = :c").param("c", code).query(Long.class).single()).isZero();
   }
 
   /** A canteen standard published, its training recorded with a video uploaded in the training task. */
