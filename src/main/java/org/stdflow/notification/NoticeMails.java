@@ -46,7 +46,8 @@ class NoticeMails {
     this.properties = properties;
   }
 
-  private record Notice(long id, String kind, String message, LocalDateTime createdAt, String title, String code) {
+  private record Notice(long id, String kind, String message, LocalDateTime createdAt, String title, String code,
+      long standardId) {
   }
 
   /** Handles every notice not handled yet; returns how many mails were queued. */
@@ -68,12 +69,12 @@ class NoticeMails {
 
   private int handle(long id, LocalDateTime now) {
     Notice notice = jdbc.sql("""
-            SELECT n.id, n.kind, n.message, n.created_at, s.title, COALESCE(v.code, s.code)
+            SELECT n.id, n.kind, n.message, n.created_at, s.title, COALESCE(v.code, s.code), s.id
               FROM std_notice n JOIN std_standard s ON s.id = n.standard_id
               LEFT JOIN std_version v ON v.id = n.version_id
              WHERE n.id = :id""").param("id", id)
         .query((rs, i) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, LocalDateTime.class), rs.getString(5), rs.getString(6)))
+            rs.getObject(4, LocalDateTime.class), rs.getString(5), rs.getString(6), rs.getLong(7)))
         .single();
     boolean tooOld = notice.createdAt().isBefore(now.minus(properties.notices().maxAge()));
     if (!mark(id, tooOld ? "TOO_OLD" : "ENQUEUED", now)) {
@@ -89,6 +90,8 @@ class NoticeMails {
     model.put("standardCode", notice.code() == null ? "—" : notice.code());
     model.put("message", notice.message());
     model.put("date", notice.createdAt().toLocalDate().toString());
+    // the standard in the register page: its text, versions and training materials
+    model.put("standardPath", "/pages/register.html?id=" + notice.standardId());
     List<String> sections = organisation.groupsOfType(GroupType.SECTION).stream()
         .map(OrganisationFile.GroupEntry::id).toList();
     int queued = notifications.toGroups("notice:" + id, TEMPLATE, model, sections);

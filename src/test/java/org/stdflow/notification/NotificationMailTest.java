@@ -192,7 +192,9 @@ class NotificationMailTest {
         "chenjing@jgswj.example.cn", "liuyang@jgswj.example.cn", "huanglei@jgswj.example.cn", "wutao@jgswj.example.cn",
         "zhengfang@jgswj.example.cn", "fengwei@jgswj.example.cn", "hejun@jgswj.example.cn");
     assertThat(subject(mails.get(0))).isEqualTo("【标准发布通知】Q/BSJG BZ205.99-2025 食堂食品留样管理规范（通知测试）");
-    assertThat(plainText(mails.get(0))).contains("标准已批准发布，自发布之日起实施。").contains("标准发布");
+    assertThat(plainText(mails.get(0))).contains("标准已批准发布，自发布之日起实施。").contains("标准发布")
+        .contains("/pages/register.html?id=" + standardId);
+    assertThat(NotificationTestSupport.html(mails.get(0))).contains("/pages/register.html?id=" + standardId + "\">在标准库中查看该标准");
     assertThat(received(greenMail, "notice:" + old + ":")).isEmpty();
     assertThat(jdbc.sql("SELECT outcome FROM ntf_notice_mailing WHERE notice_id = :id").param("id", old)
         .query(String.class).single()).isEqualTo("TOO_OLD");
