@@ -1,6 +1,5 @@
 package org.stdflow.report;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,9 +119,6 @@ final class ReportTables {
 
   /** The cell as printed in the PDF. */
   static String text(Object cell) {
-    if (cell instanceof BigDecimal d) {
-      return d.stripTrailingZeros().scale() < 0 ? d.setScale(0).toPlainString() : d.stripTrailingZeros().toPlainString();
-    }
-    return String.valueOf(cell);
+    return org.stdflow.platform.xlsx.XlsxTables.text(cell);
   }
 }

@@ -1,10 +1,9 @@
 package org.stdflow.report;
 
 import org.stdflow.platform.pdf.CjkPdf;
+import org.stdflow.platform.xlsx.XlsxTables;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -12,12 +11,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -45,67 +38,12 @@ class StatisticsReports {
   // ------------------------------------------------------------------ XLSX
 
   byte[] xlsx(Statistics s, ReportPeriod period) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Font bold = book.createFont();
-      bold.setBold(true);
-      CellStyle header = book.createCellStyle();
-      header.setFont(bold);
-      CellStyle title = book.createCellStyle();
-      Font big = book.createFont();
-      big.setBold(true);
-      big.setFontHeightInPoints((short) 14);
-      title.setFont(big);
-      book.getProperties().getCoreProperties().setTitle(period.title());
-      int index = 0;
-      for (ReportTables.Table t : ReportTables.of(s)) {
-        index++;
-        Sheet sheet = book.createSheet(index + " " + t.title());
-        int r = 0;
-        if (index == 1) {
-          Cell c = sheet.createRow(r++).createCell(0);
-          c.setCellValue(period.title());
-          c.setCellStyle(title);
-          sheet.createRow(r++).createCell(0).setCellValue(scopeLine(s));
-          r++;
-        }
-        Row head = sheet.createRow(r++);
-        for (int i = 0; i < t.header().size(); i++) {
-          Cell c = head.createCell(i);
-          c.setCellValue(t.header().get(i));
-          c.setCellStyle(header);
-        }
-        for (List<Object> cells : t.rows()) {
-          Row row = sheet.createRow(r++);
-          for (int i = 0; i < cells.size(); i++) {
-            Object v = cells.get(i);
-            Cell c = row.createCell(i);
-            if (v instanceof Integer n) {
-              c.setCellValue(n);
-            } else if (v instanceof BigDecimal d) {
-              c.setCellValue(d.doubleValue());
-            } else {
-              c.setCellValue(String.valueOf(v));
-            }
-          }
-        }
-        for (int i = 0; i < t.header().size(); i++) {
-          sheet.setColumnWidth(i, Math.min(60, Math.max(10, width(t, i))) * 256);
-        }
-      }
-      book.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("XLSX report failed", e);
+    List<XlsxTables.Sheet> sheets = new java.util.ArrayList<>();
+    int index = 0;
+    for (ReportTables.Table t : ReportTables.of(s)) {
+      sheets.add(new XlsxTables.Sheet(++index + " " + t.title(), t.header(), t.rows()));
     }
-  }
-
-  /** Column width in characters, CJK counted twice. */
-  private static int width(ReportTables.Table t, int column) {
-    int w = t.header().get(column).codePoints().map(cp -> cp > 0x2E80 ? 2 : 1).sum();
-    for (List<Object> row : t.rows()) {
-      w = Math.max(w, ReportTables.text(row.get(column)).codePoints().map(cp -> cp > 0x2E80 ? 2 : 1).sum());
-    }
-    return w + 2;
+    return XlsxTables.write(period.title(), scopeLine(s), sheets);
   }
 
   static String scopeLine(Statistics s) {
