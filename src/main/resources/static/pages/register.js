@@ -190,6 +190,11 @@
       if (params.get(name)) { query.set(name, params.get(name)); }
     });
     if (statusFilter()) { query.set('status', statusFilter()); }
+    // the same filters, every matching standard, as 标准明细表 and 标准体系表
+    var exportQuery = new URLSearchParams(query);
+    exportQuery.delete('page');
+    exportQuery.delete('size');
+    $('export-link').href = '/api/standards/catalogue.xlsx?' + exportQuery.toString();
     $('list-status').textContent = '正在加载…';
     return api('/api/standards?' + query.toString()).then(function (r) {
       if (!r.ok) {
@@ -227,6 +232,7 @@
       ? '共 ' + result.total + ' 项标准'
       : '没有符合条件的标准。';
     show($('standard-table'), result.items.length > 0);
+    show($('export-link'), result.total > 0);
     show($('pager'), pages > 1);
     $('page-info').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页';
     pagerButton($('previous-page'), page > 0, page - 1);

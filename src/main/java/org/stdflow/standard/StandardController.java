@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,13 +34,20 @@ class StandardController {
 
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 200;
+  /** More than a register will hold; the export says so if it is ever reached. */
+  static final int MAX_EXPORT_ROWS = 10_000;
 
   private final StandardQueries queries;
   private final OrganisationFile organisation;
+  private final CatalogueWorkbook catalogue;
+  private final java.time.Clock clock;
 
-  StandardController(StandardQueries queries, OrganisationFile organisation) {
+  StandardController(StandardQueries queries, OrganisationFile organisation, CatalogueWorkbook catalogue,
+      java.time.Clock clock) {
     this.queries = queries;
     this.organisation = organisation;
+    this.catalogue = catalogue;
+    this.clock = clock;
   }
 
   @GetMapping("/api/standards")
@@ -47,6 +59,33 @@ class StandardController {
     int pageNo = integer("page", page, 0, 0, Integer.MAX_VALUE, "参数 page 须为不小于 0 的整数");
     int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE,
         "参数 size 须为 1 到 " + MAX_PAGE_SIZE + " 之间的整数");
+    return queries.list(filter(q, node, status, type, section, effectiveFrom, effectiveTo, reviewDueBefore), pageNo,
+        pageSize);
+  }
+
+  /**
+   * 标准明细表 and 标准体系表 as an Excel workbook: the list's filters, every matching standard in the
+   * list's order (no paging), and the tree with the live standards of each sub-tree — what the bureau
+   * prints and sends to its units.
+   */
+  @GetMapping("/api/standards/catalogue.xlsx")
+  ResponseEntity<byte[]> catalogue(@RequestParam(required = false) String q, @RequestParam(required = false) String node,
+      @RequestParam(required = false) List<String> status, @RequestParam(required = false) String type,
+      @RequestParam(required = false) String section, @RequestParam(required = false) String effectiveFrom,
+      @RequestParam(required = false) String effectiveTo, @RequestParam(required = false) String reviewDueBefore) {
+    StandardQueries.Filter filter = filter(q, node, status, type, section, effectiveFrom, effectiveTo, reviewDueBefore);
+    Page<StandardItem> found = queries.list(filter, 0, MAX_EXPORT_ROWS);
+    byte[] body = catalogue.xlsx(filter, found, queries.tree());
+    String name = "标准明细表-" + LocalDate.now(clock) + ".xlsx";
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .body(body);
+  }
+
+  private StandardQueries.Filter filter(String q, String node, List<String> status, String type, String section,
+      String effectiveFrom, String effectiveTo, String reviewDueBefore) {
     List<StandardStatus> statuses = new ArrayList<>();
     for (String s : status == null ? List.<String>of() : status) {
       if (s != null && !s.isBlank()) {
@@ -55,10 +94,9 @@ class StandardController {
     }
     StandardType standardType = type == null || type.isBlank() ? null
         : parseEnum("type", type, StandardType.class, StandardType::label);
-    StandardQueries.Filter filter = new StandardQueries.Filter(blankToNull(q), blankToNull(node), statuses,
+    return new StandardQueries.Filter(blankToNull(q), blankToNull(node), statuses,
         standardType, blankToNull(section), date("effectiveFrom", effectiveFrom), date("effectiveTo", effectiveTo),
         date("reviewDueBefore", reviewDueBefore));
-    return queries.list(filter, pageNo, pageSize);
   }
 
   // a literal path wins over /api/standards/{id}, so "by-code" is never taken for an id

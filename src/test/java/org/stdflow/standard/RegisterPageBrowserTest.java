@@ -91,6 +91,9 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
     driver.findElement(By.id("search-button")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-status"), "共 1 项标准"));
     assertThat(driver.getCurrentUrl()).contains("node=200").contains("section=sec-canteen");
+    assertThat(driver.findElement(By.id("export-link")).getAttribute("href"))
+        .contains("/api/standards/catalogue.xlsx?").contains("node=200").contains("section=sec-canteen")
+        .contains("status=IN_FORCE").doesNotContain("page=");
     WebElement row = driver.findElement(By.cssSelector("#standard-rows tr"));
     assertThat(row.getText()).contains(code).contains("食堂管理科").contains("内部标准");
     row.findElement(By.linkText(title)).click();

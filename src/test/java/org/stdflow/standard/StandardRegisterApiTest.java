@@ -175,6 +175,63 @@ class StandardRegisterApiTest {
   }
 
   @Test
+  void theCatalogueExportsTheFilteredStandardsAndTheTree() throws Exception {
+    String filter = "status=IN_FORCE&node=205";
+    JsonNode list = section().get("/api/standards?size=200&" + filter).json();
+    long total = list.get("total").asLong();
+    assertThat(total).isPositive();
+
+    RestClient.BinaryResponse r = section().getBytes("/api/standards/catalogue.xlsx?" + filter);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Content-Type")).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(r.header("Content-Disposition")).startsWith("attachment;")
+        .contains(URLEncoder.encode("标准明细表-", StandardCharsets.UTF_8));
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()))) {
+      org.apache.poi.ss.usermodel.Sheet standards = book.getSheet("标准明细表");
+      assertThat(standards.getRow(0).getCell(0).getStringCellValue()).isEqualTo("机关事务管理局标准明细表");
+      assertThat(standards.getRow(1).getCell(0).getStringCellValue())
+          .startsWith("范围：现行有效，体系节点 205 及其下级").contains("共 " + total + " 项");
+      List<String> header = new java.util.ArrayList<>();
+      standards.getRow(3).forEach(c -> header.add(c.getStringCellValue()));
+      assertThat(header).isEqualTo(CatalogueWorkbook.HEADER);
+      // every standard the list finds, in its order, numbered
+      assertThat(standards.getLastRowNum() - 3).isEqualTo((int) total);
+      for (int i = 0; i < Math.min(total, 200); i++) {
+        JsonNode item = list.get("items").get(i);
+        org.apache.poi.ss.usermodel.Row row = standards.getRow(4 + i);
+        assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(i + 1);
+        assertThat(row.getCell(2).getStringCellValue()).isEqualTo(item.get("code").isNull() ? "（未编号）" : item.get("code").asText());
+        assertThat(row.getCell(3).getStringCellValue()).isEqualTo(item.get("title").asText());
+        assertThat(row.getCell(5).getStringCellValue()).isEqualTo("现行有效");
+        assertThat(row.getCell(1).getStringCellValue()).startsWith("205");
+      }
+      // the tree: a node counts the live standards of its sub-tree
+      org.apache.poi.ss.usermodel.Sheet tree = book.getSheet("标准体系表");
+      Map<String, Double> counts = new HashMap<>();
+      Map<String, String> parents = new HashMap<>();
+      for (int i = 1; i <= tree.getLastRowNum(); i++) {
+        org.apache.poi.ss.usermodel.Row row = tree.getRow(i);
+        counts.put(row.getCell(0).getStringCellValue(), row.getCell(3).getNumericCellValue());
+        org.apache.poi.ss.usermodel.Cell parent = row.getCell(2);
+        parents.put(row.getCell(0).getStringCellValue(), parent == null ? null : parent.getStringCellValue());
+      }
+      assertThat(counts).containsKeys("100", "200", "205", "300");
+      double childrenOf200 = parents.entrySet().stream().filter(e -> "200".equals(e.getValue()))
+          .mapToDouble(e -> counts.get(e.getKey())).sum();
+      long own200 = StreamSupport.stream(section().get("/api/nodes").json().spliterator(), false)
+          .filter(n -> "200".equals(n.get("code").asText())).findFirst().orElseThrow().get("standardCount").asLong();
+      assertThat(counts.get("200")).isEqualTo(own200 + childrenOf200).isPositive();
+    }
+
+    // the list's checks, the list's messages
+    Response bad = section().get("/api/standards/catalogue.xlsx?status=VALID");
+    expect(bad, 400);
+    assertThat(bad.json().get("message").asText()).contains("参数 status 的取值“VALID”无效");
+    expect(RestClient.anonymous(port).get("/api/standards/catalogue.xlsx"), 401);
+  }
+
+  @Test
   void auditorsAndLeadershipReadTheRegisterAnonymousCallersDoNot() {
     for (String user : List.of("linxiao", "wangjianguo", "liuyang", "zhaomin")) {
       expect(RestClient.as(port, user, "demo").get("/api/standards?size=1"), 200);
