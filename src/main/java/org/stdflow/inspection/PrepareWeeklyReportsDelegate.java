@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 import org.stdflow.organisation.GroupType;
-import org.stdflow.platform.validation.FieldRules;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.organisation.OrganisationFile.GroupEntry;
+import org.stdflow.platform.validation.FieldRules;
 
 /**
  * 确定报告周并汇总本周数据: the week of the chosen day (default today), the sections that have not

@@ -63,9 +63,7 @@ public final class XlsxTables {
           for (int i = 0; i < cells.size(); i++) {
             Object v = cells.get(i);
             Cell c = row.createCell(i);
-            if (v instanceof BigDecimal d) {
-              c.setCellValue(d.doubleValue());
-            } else if (v instanceof Number n) {
+            if (v instanceof Number n) {
               c.setCellValue(n.doubleValue());
             } else if (v != null) {
               c.setCellValue(String.valueOf(v));
