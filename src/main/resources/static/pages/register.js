@@ -416,9 +416,10 @@
     show($('detail'), true);
     $('detail-status').textContent = '正在加载…';
     // back to the catalogue as it was when it is where the user came from
-    if (document.referrer && document.referrer.indexOf('/pages/register.html') >= 0
-        && document.referrer.indexOf('id=') < 0) {
-      $('back-to-list').href = document.referrer;
+    var from = document.referrer ? new URL(document.referrer) : null;
+    if (from && from.origin === window.location.origin && from.pathname === window.location.pathname
+        && !from.searchParams.has('id')) {
+      $('back-to-list').href = from.pathname + from.search;
     }
     return api('/api/standards/' + encodeURIComponent(id)).then(function (r) {
       if (!r.ok) {
