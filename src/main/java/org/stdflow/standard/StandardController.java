@@ -131,7 +131,12 @@ class StandardController {
   @GetMapping("/api/sections")
   List<java.util.Map<String, String>> sections() {
     return organisation.groupsOfType(GroupType.SECTION).stream()
-        .map(g -> java.util.Map.of("id", g.id(), "name", g.name())).toList();
+        .map(g -> {
+          java.util.Map<String, String> section = new java.util.LinkedHashMap<>();
+          section.put("id", g.id());
+          section.put("name", g.name());
+          return section;
+        }).toList();
   }
 
   private static RegisterApiException notFound(String id) {
