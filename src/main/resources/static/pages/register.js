@@ -83,8 +83,8 @@
 
   // ---------------------------------------------------------------- maintaining the tree (office, admins)
 
-  var NODE_FIELDS = ['code', 'name', 'parentCode'];
-  var NODE_INPUTS = { code: 'node-code', name: 'node-name', parentCode: 'node-parent' };
+  var NODE_FIELDS = ['code', 'name', 'parentCode', 'sortOrder'];
+  var NODE_INPUTS = { code: 'node-code', name: 'node-name', parentCode: 'node-parent', sortOrder: 'node-sort' };
   var nodesByCode = {};
 
   function isOffice() {
@@ -112,6 +112,7 @@
     $('node-code').disabled = !!node;
     $('node-name').value = node ? node.name : '';
     $('node-parent').value = node ? (node.parentCode || '') : (params.get('node') || '');
+    $('node-sort').value = node ? String(node.sortOrder) : '';
     $('node-save').textContent = node ? '保存修改' : '新增';
     show($('node-delete'), !!node);
   }
@@ -141,6 +142,7 @@
       event.preventDefault();
       var code = $('node-target').value;
       var body = { name: $('node-name').value, parentCode: $('node-parent').value || null };
+      if ($('node-sort').value.trim()) { body.sortOrder = $('node-sort').value.trim(); }
       if (!code) { body.code = $('node-code').value; }
       saveNode(code ? 'PUT' : 'POST', code ? '/api/nodes/' + encodeURIComponent(code) : '/api/nodes', body,
         code ? '已保存节点 ' + code + '。' : '已新增节点 ' + body.code + '。');

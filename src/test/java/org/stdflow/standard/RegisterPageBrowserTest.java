@@ -202,16 +202,28 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
         .isEqualTo("300");
     Browser.screenshot(driver, "register-tree-node-added");
 
-    // renamed
+    // renamed and put first among its siblings (a sort order out of range is refused at its field first)
     new Select(driver.findElement(By.id("node-target"))).selectByValue(code);
     assertThat(driver.findElement(By.id("node-code")).isEnabled()).as("codes are part of standard codes").isFalse();
     WebElement nameField = driver.findElement(By.id("node-name"));
     nameField.clear();
     nameField.sendKeys(name + "（含演练）");
+    WebElement sort = driver.findElement(By.id("node-sort"));
+    sort.clear();
+    sort.sendKeys("-1");
+    driver.findElement(By.id("node-save")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("node-sortOrder-error")));
+    assertThat(driver.findElement(By.id("node-sortOrder-error")).getText()).startsWith("排序号须为 0 到 ");
+    assertThat(jdbc.sql("SELECT name FROM std_node WHERE code = :c").param("c", code).query(String.class).single())
+        .as("nothing saved").isEqualTo(name);
+    sort.clear();
+    sort.sendKeys("0");
     driver.findElement(By.id("node-save")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-message"), "已保存节点 " + code + "。"));
     assertThat(driver.findElement(By.cssSelector("#tree-root a[data-node='" + code + "']")).getText())
         .isEqualTo(code + " " + name + "（含演练）");
+    assertThat(driver.findElement(By.xpath("//a[@data-node='300']/following-sibling::ul/li[1]/a")).getAttribute("data-node"))
+        .isEqualTo(code);
 
     // a node with sub-nodes stays, with the server's reason
     new Select(driver.findElement(By.id("node-target"))).selectByValue("100");
