@@ -1,6 +1,8 @@
 // The register (标准库): the standard system tree, the catalogue with filters, and one standard with its
-// versions, files (download; training videos play), trainings, notices and reviews. Read-only for every
-// logged-in user; the server decides what each may read. Plain JS, no build step, no CDN. The state is
+// versions, files (download; training videos play), trainings, notices and reviews, for every logged-in
+// user; the office, leadership and admins may also ask for an out-of-cycle review, the office and admins
+// maintain the tree. The server decides (and checks again) what each may read and do; the page only
+// offers what it will allow. Plain JS, no build step, no CDN. The state is
 // the URL (?q=&status=&type=&section=&node=&page= for the catalogue, ?id= for one standard): the
 // search form submits with GET, the tree and pager are links, so back, reload and bookmarks work.
 (function () {
@@ -8,6 +10,7 @@
 
   var PAGE_SIZE = 20;
   var params = new URLSearchParams(window.location.search);
+  var me = null; // /api/me
 
   var P = window.stdflowPages;
   var $ = P.$, show = P.show, api = P.api, messageOf = P.messageOf, element = P.element, cell = P.cell,
@@ -363,8 +366,6 @@
   }
 
   // ---------------------------------------------------------------- out-of-cycle review
-
-  var me = null; // /api/me
 
   /** The office, leadership and admins may ask for a review of a standard in force (the server decides again). */
   function mayRequestReview(s) {
