@@ -61,12 +61,9 @@
     if (!selected) { allLink.setAttribute('aria-current', 'true'); }
     all.appendChild(allLink);
     root.appendChild(all);
-    // a node counts the standards of its whole sub-tree, as the catalogue's node filter finds them
-    function total(node) {
-      return node.standardCount + (node.children || []).reduce(function (sum, c) { return sum + total(c); }, 0);
-    }
     function add(list, node) {
-      var count = total(node);
+      // the whole sub-tree's, as the catalogue's node filter finds them
+      var count = node.subtreeCount;
       var li = element('li');
       var link = element('a', { href: href({ node: node.code, page: null }), 'data-node': node.code },
         node.code + ' ' + node.name);

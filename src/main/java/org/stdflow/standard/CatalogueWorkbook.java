@@ -56,17 +56,12 @@ class CatalogueWorkbook {
         new XlsxTables.Sheet("标准体系表", List.of("节点编号", "节点名称", "上级节点", "在册标准（含下级）"), nodes)));
   }
 
-  /** The tree in its order, names indented by level; a node counts the live standards of its sub-tree. */
-  private static long addNodes(List<NodeView> level, int depth, String parent, List<List<Object>> out) {
-    long sum = 0;
+  /** The tree in its order, names indented by level, each node with the live standards of its sub-tree. */
+  private static void addNodes(List<NodeView> level, int depth, String parent, List<List<Object>> out) {
     for (NodeView node : level) {
-      List<Object> row = new ArrayList<>(Arrays.asList(node.code(), "　".repeat(depth) + node.name(), parent, null));
-      out.add(row);
-      long total = node.standardCount() + addNodes(node.children(), depth + 1, node.code(), out);
-      row.set(3, total);
-      sum += total;
+      out.add(Arrays.asList(node.code(), "　".repeat(depth) + node.name(), parent, node.subtreeCount()));
+      addNodes(node.children(), depth + 1, node.code(), out);
     }
-    return sum;
   }
 
   /** The filters in words, as the list's form names them. */

@@ -231,8 +231,12 @@ class StandardQueries {
 
   private List<NodeView> build(String parent, Map<String, List<NodeRow>> byParent, Map<String, Long> counts) {
     return byParent.getOrDefault(parent, List.of()).stream()
-        .map(n -> new NodeView(n.code(), n.name(), n.parentCode(), n.sortOrder(), counts.getOrDefault(n.code(), 0L),
-            build(n.code(), byParent, counts)))
+        .map(n -> {
+          List<NodeView> children = build(n.code(), byParent, counts);
+          long own = counts.getOrDefault(n.code(), 0L);
+          return new NodeView(n.code(), n.name(), n.parentCode(), n.sortOrder(), own,
+              own + children.stream().mapToLong(NodeView::subtreeCount).sum(), children);
+        })
         .toList();
   }
 

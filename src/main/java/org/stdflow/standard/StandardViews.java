@@ -69,8 +69,13 @@ final class StandardViews {
       String decidedBy, Instant decidedAt) {
   }
 
-  /** A node of the standard system with its sub-tree. */
+  /**
+   * A node of the standard system with its sub-tree.
+   *
+   * @param standardCount the live standards filed under this node itself
+   * @param subtreeCount those of the node and all its descendants (what the node filter of the list finds)
+   */
   record NodeView(String code, String name, String parentCode, int sortOrder, long standardCount,
-      List<NodeView> children) {
+      long subtreeCount, List<NodeView> children) {
   }
 }

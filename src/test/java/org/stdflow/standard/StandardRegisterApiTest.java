@@ -219,9 +219,10 @@ class StandardRegisterApiTest {
       assertThat(counts).containsKeys("100", "200", "205", "300");
       double childrenOf200 = parents.entrySet().stream().filter(e -> "200".equals(e.getValue()))
           .mapToDouble(e -> counts.get(e.getKey())).sum();
-      long own200 = StreamSupport.stream(section().get("/api/nodes").json().spliterator(), false)
-          .filter(n -> "200".equals(n.get("code").asText())).findFirst().orElseThrow().get("standardCount").asLong();
-      assertThat(counts.get("200")).isEqualTo(own200 + childrenOf200).isPositive();
+      JsonNode node200 = StreamSupport.stream(section().get("/api/nodes").json().spliterator(), false)
+          .filter(n -> "200".equals(n.get("code").asText())).findFirst().orElseThrow();
+      assertThat(counts.get("200")).isEqualTo(node200.get("subtreeCount").asLong())
+          .isEqualTo(node200.get("standardCount").asLong() + childrenOf200).isPositive();
     }
 
     // the list's checks, the list's messages
@@ -446,6 +447,12 @@ class StandardRegisterApiTest {
     assertThat(services.get("standardCount").asLong()).isEqualTo(live).isGreaterThanOrEqualTo(9);
     assertThat(child(child(tree, "100").get("children"), "101").get("standardCount").asLong())
         .as("GB/T 1.1-2009 is repealed and not counted").isGreaterThanOrEqualTo(7);
+    // a node's sub-tree: what the list's node filter finds, live standards only
+    long liveUnder200 = all("node=200").stream()
+        .filter(i -> !List.of("REPEALED", "REJECTED").contains(i.get("status").asText())).count();
+    assertThat(operations.get("standardCount").asLong()).isLessThan(liveUnder200);
+    assertThat(operations.get("subtreeCount").asLong()).isEqualTo(liveUnder200);
+    assertThat(services.get("subtreeCount").asLong()).isEqualTo(services.get("standardCount").asLong());
   }
 
   @Test
