@@ -42,6 +42,25 @@ class PlatformOperationsTest {
     assertThat(health.json().at("/components/processEngine/status").asText()).isEqualTo("UP");
   }
 
+  /** The parts' details (database product, disk path, lock owner) are the administrators' to read. */
+  @Test
+  void healthDetailsAreForAdminsOnly() {
+    // (not a wrong password for admin: Camunda would throttle admin's next logins)
+    for (RestClient client : List.of(RestClient.anonymous(port), RestClient.as(port, "liuyang", "demo"),
+        RestClient.as(port, "nosuchuser", "admin-secret"))) {
+      RestClient.Response health = client.get("/actuator/health");
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+      assertThat(health.json().at("/components/db/details").isMissingNode()).isTrue();
+      assertThat(health.json().at("/components/diskSpace/details").isMissingNode()).isTrue();
+      assertThat(health.body()).doesNotContain("\"details\"").doesNotContain("\"path\"");
+    }
+    RestClient.Response admin = RestClient.as(port, "admin", "admin-secret").get("/actuator/health");
+    assertThat(admin.json().at("/components/db/details/database").asText()).isNotEmpty();
+    assertThat(admin.json().at("/components/diskSpace/details/free").isNumber()).isTrue();
+    assertThat(admin.json().at("/components/diskSpace/details/path").asText()).isNotEmpty();
+  }
+
   /** The JVM runs in the bureau's zone, and the database remembers it (BureauTimeZone, TimestampZoneGuard). */
   @Test
   void theAppRunsInTheBureausZoneAndTheDatabaseRecordsIt() {

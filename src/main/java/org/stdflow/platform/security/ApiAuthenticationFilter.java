@@ -3,10 +3,12 @@ package org.stdflow.platform.security;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,15 +39,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    IdentityService identity = engine.getIdentityService();
     if (PUBLIC.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
-      chain.doFilter(request, response);
+      // anyone (a load balancer) sees whether the app and its parts are up; the details (database
+      // product, disk path and space, the job executor's lock owner) only an administrator
+      String userId = caller(request, identity);
+      boolean admin = userId != null && groupsOf(userId, identity).contains(CurrentUser.ADMIN_GROUP);
+      chain.doFilter(admin ? new AdministratorRequest(request, userId) : request, response);
       return;
     }
-    IdentityService identity = engine.getIdentityService();
-    String userId = fromSession(request.getSession(false));
-    if (userId == null) {
-      userId = fromBasic(request.getHeader("Authorization"), identity);
-    }
+    String userId = caller(request, identity);
     if (userId == null) {
       boolean api = !path.startsWith("/pages/");
       if (api) {
@@ -60,7 +63,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       }
       return;
     }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> groups = groupsOf(userId, identity);
     CurrentUser user = new CurrentUser(userId, groups);
     if (path.startsWith("/actuator/") && !user.isAdmin()) {
       ErrorResponses.write(response, 403, "只有系统管理员可以查看运行指标。");
@@ -72,6 +75,38 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
     } finally {
       identity.clearAuthentication();
+    }
+  }
+
+  private String caller(HttpServletRequest request, IdentityService identity) {
+    String userId = fromSession(request.getSession(false));
+    return userId != null ? userId : fromBasic(request.getHeader("Authorization"), identity);
+  }
+
+  private static List<String> groupsOf(String userId, IdentityService identity) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+  }
+
+  /**
+   * An administrator's request as Spring Boot's actuator reads it: its principal and the role that
+   * {@code management.endpoint.health.roles} names, so health shows its details to this caller only.
+   */
+  private static final class AdministratorRequest extends HttpServletRequestWrapper {
+    private final Principal principal;
+
+    AdministratorRequest(HttpServletRequest request, String userId) {
+      super(request);
+      this.principal = () -> userId;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return principal;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return CurrentUser.ADMIN_GROUP.equals(role);
     }
   }
 

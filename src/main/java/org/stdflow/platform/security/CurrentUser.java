@@ -13,8 +13,11 @@ public record CurrentUser(String id, List<String> groupIds) {
   /** Request attribute under which {@link ApiAuthenticationFilter} stores the caller. */
   public static final String REQUEST_ATTRIBUTE = "org.stdflow.currentUser";
 
+  /** Camunda's administrators' group. */
+  public static final String ADMIN_GROUP = "camunda-admin";
+
   public boolean isAdmin() {
-    return groupIds.contains("camunda-admin");
+    return groupIds.contains(ADMIN_GROUP);
   }
 
   public boolean isMemberOf(String groupId) {
