@@ -3,11 +3,6 @@ package org.stdflow.platform.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -25,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stdflow.RestClient;
 import org.stdflow.StdflowSpringTest;
+import org.stdflow.WebappSession;
 
 /**
  * Someone else got to the task first: Tasklist's REST calls get a conflict or not-found with a
@@ -117,36 +113,6 @@ class ConcurrentChangeRestTest {
     var denied = inspector.post("/camunda/api/engine/engine/default/task/" + task.getId() + "/claim", "{\"userId\":\"majun\"}");
     assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
     assertThat(denied.body()).contains("AuthorizationException");
-  }
-
-  /** A Camunda webapp session: the page gives the CSRF token, the login sets the session cookie. */
-  private record WebappSession(HttpClient client, int port, String csrf) {
-
-    static WebappSession login(int port, String user, String password) throws Exception {
-      var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-      String base = "http://localhost:" + port + "/camunda";
-      var page = client.send(HttpRequest.newBuilder(URI.create(base + "/app/tasklist/default/"))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-      var login = client.send(HttpRequest.newBuilder(
-              URI.create(base + "/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-      // the login starts a new session (fixation protection): its token comes with the next read
-      var engines = client.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(engines.statusCode()).as(engines.body()).isEqualTo(200);
-      return new WebappSession(client, port, engines.headers().firstValue("X-XSRF-TOKEN").orElseThrow());
-    }
-
-    HttpResponse<String> post(String path, String json) throws Exception {
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
-          .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
   }
 
   /** Two completions in the same instant (the cluster test races them through two nodes). */
