@@ -38,7 +38,8 @@ public class StandardLifecycleService {
    */
   public boolean canTakeOutOfCycleReview(long standardId) {
     StandardRegister.Standard standard = register.find(standardId).orElse(null);
-    if (standard == null || standard.status() != StandardStatus.IN_FORCE || standard.processInstanceId() == null) {
+    if (standard == null || standard.status() != StandardStatus.IN_FORCE || standard.processInstanceId() == null
+        || standard.revisionInProgress()) {
       return false;
     }
     // asked by steps of other processes on behalf of their users, who cannot read this run
@@ -64,6 +65,9 @@ public class StandardLifecycleService {
         .orElseThrow(() -> new org.camunda.bpm.engine.exception.NotFoundException("标准 " + standardId + " 不存在"));
     if (standard.status() != StandardStatus.IN_FORCE) {
       throw new ReviewNotPossibleException("只有现行有效的标准才能复审（当前状态：" + standard.status().label() + "）");
+    }
+    if (standard.revisionInProgress()) {
+      throw new ReviewNotPossibleException("该标准正在修订中，暂不能发起复审");
     }
     // callers were authorized by their role; the requester is kept with the request, so the
     // correlation itself runs without the caller's engine authorizations (they have no UPDATE)

@@ -101,9 +101,14 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
       }
       case StandardLifecycleProcess.TASK_ACKNOWLEDGE_STANDARD ->
           rules.rule(!Boolean.TRUE.equals(vars.apply(ACKNOWLEDGED)), ACKNOWLEDGED, "请勾选“已阅知悉”");
-      case StandardLifecycleProcess.TASK_REVIEW_STANDARD -> decision(rules, PERIODIC_REVIEW_OUTCOME, "复审结论",
-          Values.PERIODIC_REVIEW_OUTCOMES, PERIODIC_REVIEW_REASON, "理由", Set.of("revise", "repeal", "interpret"),
-          "修订、废止或解释时必须填写理由");
+      case StandardLifecycleProcess.TASK_REVIEW_STANDARD -> {
+        decision(rules, PERIODIC_REVIEW_OUTCOME, "复审结论", Values.PERIODIC_REVIEW_OUTCOMES, PERIODIC_REVIEW_REASON,
+            "理由", Set.of("revise", "repeal", "interpret"), "修订、废止或解释时必须填写理由");
+        Object standardId = execution.getVariable(STANDARD_ID);
+        rules.rule("revise".equals(rules.text(PERIODIC_REVIEW_OUTCOME)) && standardId instanceof Long id
+                && register.find(id).map(StandardRegister.Standard::revisionInProgress).orElse(false),
+            PERIODIC_REVIEW_OUTCOME, "该标准已有修订立项在进行中，不能再启动修订；请选择其他复审结论");
+      }
       case StandardLifecycleProcess.TASK_PUBLISH_INTERPRETATION -> {
         rules.requiredText(INTERPRETATION_SUMMARY, "解释要点", 1, 2000);
         requireDocuments(rules, pi, DocumentKind.INTERPRETATION);
@@ -134,6 +139,9 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
     String kind = rules.text(KIND);
     String type = rules.text(STANDARD_TYPE);
     Long self = (Long) execution.getVariable(STANDARD_ID);
+    if (self != null) {
+      supplementKeepsTheRegisterRow(rules, self, kind);
+    }
     if ("adoption".equals(kind)) {
       rules.rule(type != null && !Set.of("NATIONAL", "LOCAL").contains(type), STANDARD_TYPE,
           "采用的标准须为国家标准或地方标准");
@@ -168,11 +176,37 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
     }
   }
 
+  /**
+   * A supplement amends the proposal the run registered; it cannot turn a new standard into a
+   * revision of one in force (or back), nor point a revision at another standard: the run's register
+   * row would be left behind, or an in-force standard taken over.
+   */
+  private void supplementKeepsTheRegisterRow(FieldRules rules, long self, String kind) {
+    StandardRegister.Standard registered = register.find(self).orElse(null);
+    if (registered == null || kind == null) {
+      return;
+    }
+    boolean wasRevision = registered.currentVersionId() != null;
+    if (wasRevision != "revision".equals(kind)) {
+      rules.rule(true, KIND, wasRevision
+          ? "补充材料时不能把“修订现行标准”改为其他立项类型；如需改变，请由标准化办公室作不予立项处理后重新申请"
+          : "补充材料时不能改为“修订现行标准”；如需修订现行标准，请由标准化办公室作不予立项处理后重新申请");
+    } else if (wasRevision) {
+      String code = rules.text(REVISED_STANDARD_CODE);
+      StandardRegister.Standard revised = LifecycleValues.isBlank(code) ? null
+          : register.findByCode(code.strip()).orElse(null);
+      rules.rule(revised != null && revised.id() != self, REVISED_STANDARD_CODE,
+          "补充材料时不能更改拟修订的标准（本次立项修订的是 " + registered.code() + "）");
+    }
+  }
+
   private void decision(FieldRules rules, String key, String label, List<String> values, String reasonKey,
       String reasonLabel, Set<String> needReason, String message) {
     rules.oneOf(key, label, values).optionalText(reasonKey, reasonLabel, 2000);
     String reason = rules.text(reasonKey);
-    rules.rule(needReason.contains(rules.text(key)) && LifecycleValues.isBlank(reason), reasonKey, message);
+    String decision = rules.text(key);
+    // (a missing decision is oneOf's error above; Set.of(…).contains(null) would throw)
+    rules.rule(decision != null && needReason.contains(decision) && LifecycleValues.isBlank(reason), reasonKey, message);
   }
 
   private void resolution(FieldRules rules, DelegateExecution execution) {

@@ -92,6 +92,74 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     assertThat(standardId(pi)).as("the same register entry").isEqualTo(id);
   }
 
+  /** A supplement cannot turn the proposal into a revision of a standard in force, or back, or retarget it. */
+  @Test
+  void aSupplementKeepsTheKindAndTheRevisedStandard() {
+    ProcessInstance inForce = inForce(unique("公务用车派车规范"), "INTERNAL", null);
+    String code = register.get(standardId(inForce)).code();
+
+    String title = unique("办公用房分配规范");
+    ProcessInstance pi = propose("liuyang", proposal(title));
+    long id = standardId(pi);
+    complete(pi, TASK_FORMAL_CHECK, "zhaomin",
+        Map.of(Vars.FORMAL_CHECK_DECISION, "supplement", Vars.FORMAL_CHECK_REASON, "请改为修订"));
+    Map<String, Object> toRevision = proposal(register.get(standardId(inForce)).title());
+    toRevision.put(Vars.KIND, "revision");
+    toRevision.put(Vars.REVISED_STANDARD_CODE, code);
+    assertThatThrownBy(() -> complete(pi, TASK_SUPPLEMENT_PROPOSAL, "liuyang", toRevision))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.KIND, "补充材料时不能改为“修订现行标准”；如需修订现行标准，请由标准化办公室作不予立项处理后重新申请"));
+    assertThat(pi).isWaitingAt(TASK_SUPPLEMENT_PROPOSAL);
+    assertThat(standardId(pi)).isEqualTo(id);
+    assertThat(register.get(standardId(inForce)).revisionInProgress()).isFalse();
+
+    // a revision run: neither back to a new standard nor to another standard in force
+    ProcessInstance other = inForce(unique("会议室管理规范"), "INTERNAL", null);
+    Map<String, Object> revision = proposal(register.get(standardId(inForce)).title());
+    revision.put(Vars.KIND, "revision");
+    revision.put(Vars.REVISED_STANDARD_CODE, code);
+    ProcessInstance revising = propose("liuyang", revision);
+    complete(revising, TASK_FORMAL_CHECK, "zhaomin",
+        Map.of(Vars.FORMAL_CHECK_DECISION, "supplement", Vars.FORMAL_CHECK_REASON, "请补充"));
+    Map<String, Object> toNew = proposal(unique("新标准"));
+    assertThatThrownBy(() -> complete(revising, TASK_SUPPLEMENT_PROPOSAL, "liuyang", toNew))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors()).containsKey(Vars.KIND));
+    Map<String, Object> retargeted = new HashMap<>(revision);
+    retargeted.put(Vars.TITLE, register.get(standardId(other)).title());
+    retargeted.put(Vars.REVISED_STANDARD_CODE, register.get(standardId(other)).code());
+    assertThatThrownBy(() -> complete(revising, TASK_SUPPLEMENT_PROPOSAL, "liuyang", retargeted))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.REVISED_STANDARD_CODE, "补充材料时不能更改拟修订的标准（本次立项修订的是 " + code + "）"));
+    assertThat(register.get(standardId(other)).revisionInProgress()).isFalse();
+    complete(revising, TASK_SUPPLEMENT_PROPOSAL, "liuyang", revision);
+    assertThat(revising).isWaitingAt(TASK_FORMAL_CHECK);
+    assertThat(standardId(revising)).isEqualTo(standardId(inForce));
+  }
+
+  /** While a revision proposed on its own runs, the standard is neither reviewed out of cycle nor revised twice. */
+  @Test
+  void oneRevisionAtATime() {
+    ProcessInstance old = inForce(unique("食堂卫生规范"), "INTERNAL", null);
+    long id = standardId(old);
+    Map<String, Object> revision = proposal(register.get(id).title());
+    revision.put(Vars.KIND, "revision");
+    revision.put(Vars.REVISED_STANDARD_CODE, register.get(id).code());
+    ProcessInstance revising = propose("liuyang", revision);
+
+    assertThat(lifecycle.canTakeOutOfCycleReview(id)).isFalse();
+    assertThatThrownBy(() -> lifecycle.requestOutOfCycleReview(id, "并发复审", "zhaomin"))
+        .hasMessage("该标准正在修订中，暂不能发起复审");
+
+    // the periodic review falls due meanwhile: keep, interpret or repeal, but no second revision
+    executeTimer(old, TIMER_PERIODIC_REVIEW_DUE);
+    assertThatThrownBy(() -> complete(old, TASK_REVIEW_STANDARD, "liuyang",
+        Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "revise", Vars.PERIODIC_REVIEW_REASON, "再修订一次")))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.PERIODIC_REVIEW_OUTCOME, "该标准已有修订立项在进行中，不能再启动修订；请选择其他复审结论"));
+    assertThat(old).isWaitingAt(TASK_REVIEW_STANDARD);
+    assertThat(revising).isWaitingAt(TASK_FORMAL_CHECK);
+  }
+
   @Test
   void formalCheckRejectionMarksTheProposalRejected() {
     ProcessInstance pi = propose("huanglei", proposalFor(unique("党政机关物业管理服务规范"), "sec-property"));
@@ -157,6 +225,10 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
         .isInstanceOf(FormValidationException.class).hasMessageContaining("退回补充或不予立项时必须填写审查意见");
     assertThatThrownBy(() -> complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of(Vars.FORMAL_CHECK_DECISION, "maybe")))
         .hasMessageContaining("形式审查结论的取值“maybe”无效");
+    // no decision at all (the form submitted empty): the field's message, not a NullPointerException
+    assertThatThrownBy(() -> complete(pi, TASK_FORMAL_CHECK, "zhaomin", Map.of()))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsExactlyEntriesOf(Map.of(Vars.FORMAL_CHECK_DECISION, "请选择形式审查结论")));
     assertThat(pi).isWaitingAt(TASK_FORMAL_CHECK);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.FORMAL_CHECK_DECISION)).isNull();
   }
