@@ -120,6 +120,20 @@ public class StandardRegister {
         .param("now", now()).param("id", id).update();
   }
 
+  /** Makes the run the standard's own, unless it has one already; false then. */
+  public boolean claimRun(long id, String processInstanceId) {
+    return jdbc.sql("""
+            UPDATE std_standard SET process_instance_id = :pi, updated_at = :now
+             WHERE id = :id AND process_instance_id IS NULL AND status = 'IN_FORCE'""")
+        .param("pi", processInstanceId).param("now", now()).param("id", id).update() == 1;
+  }
+
+  /** Standards in force that no life-cycle run owns (taken over into the register, not proposed in it). */
+  public List<Long> inForceWithoutRun() {
+    return jdbc.sql("SELECT id FROM std_standard WHERE status = 'IN_FORCE' AND process_instance_id IS NULL ORDER BY id")
+        .query(Long.class).list();
+  }
+
   public void startRevision(long id, String processInstanceId) {
     jdbc.sql("""
             UPDATE std_standard SET revision_in_progress = TRUE, process_instance_id = :pi, updated_at = :now

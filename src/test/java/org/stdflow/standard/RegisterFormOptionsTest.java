@@ -88,7 +88,11 @@ class RegisterFormOptionsTest extends LifecycleTestSupport {
 
     JsonNode form = RestClient.as(port, "liuyang", "demo").get("/engine-rest/task/" + supplement + "/deployed-form").json();
     assertThat(form.get("id").asText()).isEqualTo("Form_SupplementProposal");
-    assertThat(labels(field(form, "node"))).endsWith("302 评价与改进", "　" + code + " 满意度测评" + code);
+    List<String> nodes = labels(field(form, "node"));
+    // after its parent (other tests may have added siblings under 302 before it)
+    assertThat(nodes.indexOf("　" + code + " 满意度测评" + code)).isGreaterThan(nodes.indexOf("302 评价与改进"));
+    assertThat(nodes.subList(nodes.indexOf("302 评价与改进") + 1, nodes.indexOf("　" + code + " 满意度测评" + code) + 1))
+        .allMatch(label -> label.startsWith("　"));
     assertThat(values(field(form, Vars.RESPONSIBLE_SECTION))).containsExactlyElementsOf(sectionIds());
 
     engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test");

@@ -503,6 +503,53 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED", "INTERPRETED");
   }
 
+  /** A standard taken over into the register without a run (as the demo register's) is reviewed like any other. */
+  @Test
+  void aStandardWithoutARunGetsOneAndIsReviewed() {
+    long overdue = runless(unique("公务接待用餐标准"), today().minusMonths(2));
+    long requested = runless(unique("办公设备维修规范"), today().plusYears(2));
+    assertThat(register.inForceWithoutRun()).contains(overdue, requested);
+
+    // what the app does at start (the demo register's standards among them)
+    assertThat(lifecycle.attachMissingRuns()).isGreaterThanOrEqualTo(2);
+    assertThat(register.inForceWithoutRun()).isEmpty();
+    assertThat(lifecycle.attachRun(overdue)).as("attached once").isEmpty();
+    assertThat(lifecycle.attachMissingRuns()).isZero();
+    ProcessInstance run = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(register.get(overdue).processInstanceId()).singleResult();
+    assertThat(run).isWaitingAt(GATEWAY_IN_FORCE);
+    assertThat(run.getBusinessKey()).isEqualTo(String.format("BZ%06d", overdue));
+    // the review date has passed: the timer is due now, and the review goes to the responsible section
+    executeTimer(run, TIMER_PERIODIC_REVIEW_DUE);
+    assertThat(run).isWaitingAt(TASK_REVIEW_STANDARD);
+    assertThat(candidateGroups(task(run, TASK_REVIEW_STANDARD))).containsExactly("sec-canteen");
+    complete(run, TASK_REVIEW_STANDARD, "liuyang", Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "keep"));
+    assertThat(run).isWaitingAt(GATEWAY_IN_FORCE);
+    assertThat(register.get(overdue).nextReviewDate()).isAfter(today());
+    assertThat(reviews(overdue)).containsExactly("PERIODIC:KEEP");
+
+    // an out-of-cycle request for a standard without a run (attached here by hand first: none left)
+    jdbc.sql("UPDATE std_standard SET process_instance_id = NULL WHERE id = :id").param("id", requested).update();
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(String.format("BZ%06d", requested))
+        .list().forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test"));
+    assertThat(lifecycle.canTakeOutOfCycleReview(requested)).isTrue();
+    lifecycle.requestOutOfCycleReview(requested, "投诉较多", "zhaomin");
+    ProcessInstance reviewing = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(register.get(requested).processInstanceId()).singleResult();
+    assertThat(reviewing).isWaitingAt(TASK_REVIEW_STANDARD);
+    assertThat(engine.getRuntimeService().getVariable(reviewing.getId(), Vars.REVIEW_TRIGGER)).isEqualTo("OUT_OF_CYCLE");
+    assertThat(engine.getRuntimeService().getVariable(reviewing.getId(), Vars.TITLE)).isEqualTo(register.get(requested).title());
+  }
+
+  /** A standard in force as the demo loader enters it: a first version, no life-cycle run. */
+  private long runless(String title, LocalDate nextReview) {
+    long id = register.createProposal(title, "205", StandardType.INTERNAL, "sec-canteen", "适用于机关食堂", null, null, "demo");
+    int sequence = register.nextSequence("205");
+    register.publish(id, "Q/BSJG BZ205." + sequence + "-2020", sequence, LocalDate.of(2020, 3, 1), nextReview, title,
+        "wangjianguo", null);
+    return id;
+  }
+
   @Test
   void aRevisionKeepsTheOldVersionInForceUntilTheNewOneSupersedesIt() {
     ProcessInstance pi = inForce(unique("公务接待服务规范"), "INTERNAL", null);
