@@ -66,6 +66,7 @@ class CirculateCriticismDelegate implements JavaDelegate {
     InspectionRecords.Score score = records.scoreAfterRectification(id);
     execution.setVariable(PASS_RATE, score.passRate().doubleValue());
     execution.setVariable(CRITICAL_FAILURES, score.criticalFailures());
+    execution.setVariable(FAILED_ITEMS, score.failedItems());
     execution.setVariable("nextRound", round + 1);
   }
 }

@@ -44,6 +44,7 @@ public final class DailyInspectionProcess {
     public static final String INSPECTOR = "inspector";
     public static final String PASS_RATE = "passRate";
     public static final String CRITICAL_FAILURES = "criticalFailures";
+    public static final String FAILED_ITEMS = "failedItems";
     public static final String ROUND = "round";
     public static final String SCORING = "scoring";
     public static final String PASSED = "passed";

@@ -160,14 +160,15 @@ public class InspectionRecords {
 
   /**
    * The weighted pass rate (0–100, items not applicable left out; 100 when nothing applied) and the
-   * number of failed critical items.
+   * number of failed items, critical ones and all.
    */
-  public record Score(BigDecimal passRate, int criticalFailures) {
+  public record Score(BigDecimal passRate, int criticalFailures, int failedItems) {
 
     static Score of(List<ItemResult> results) {
       long total = 0;
       long passed = 0;
       int critical = 0;
+      int failed = 0;
       for (ItemResult r : results) {
         if (DailyInspectionProcess.Results.NOT_APPLICABLE.equals(r.result())) {
           continue;
@@ -175,13 +176,14 @@ public class InspectionRecords {
         total += r.weight();
         if (DailyInspectionProcess.Results.PASS.equals(r.result())) {
           passed += r.weight();
-        } else if (r.critical()) {
-          critical++;
+        } else {
+          failed++;
+          critical += r.critical() ? 1 : 0;
         }
       }
       BigDecimal rate = total == 0 ? BigDecimal.valueOf(100).setScale(2)
           : BigDecimal.valueOf(passed * 100).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
-      return new Score(rate, critical);
+      return new Score(rate, critical, failed);
     }
   }
 

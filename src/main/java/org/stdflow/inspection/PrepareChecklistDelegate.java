@@ -76,6 +76,7 @@ class PrepareChecklistDelegate implements JavaDelegate {
     execution.setVariableLocal(INSPECTOR, null);
     execution.setVariableLocal(PASS_RATE, null);
     execution.setVariableLocal(CRITICAL_FAILURES, null);
+    execution.setVariableLocal(FAILED_ITEMS, null);
     execution.setVariableLocal(ROUND, 1);
     execution.setVariableLocal(SCORING, null);
     execution.setVariableLocal(PASSED, null);

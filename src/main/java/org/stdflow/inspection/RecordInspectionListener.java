@@ -84,5 +84,6 @@ class RecordInspectionListener implements ExecutionListener {
     execution.setVariable(INSPECTOR, user);
     execution.setVariable(PASS_RATE, score.passRate().doubleValue());
     execution.setVariable(CRITICAL_FAILURES, score.criticalFailures());
+    execution.setVariable(FAILED_ITEMS, score.failedItems());
   }
 }

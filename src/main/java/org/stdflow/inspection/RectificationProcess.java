@@ -48,6 +48,7 @@ public final class RectificationProcess {
     // input of the DMN for the next round
     public static final String PASS_RATE = "passRate";
     public static final String CRITICAL_FAILURES = "criticalFailures";
+    public static final String FAILED_ITEMS = "failedItems";
     public static final String SCORING = "scoring";
     public static final String REVIEW_DUE = "reviewDue";
 

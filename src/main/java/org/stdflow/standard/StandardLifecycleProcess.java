@@ -32,6 +32,7 @@ public final class StandardLifecycleProcess {
   public static final String GATEWAY_IN_FORCE = "Gateway_InForce";
   public static final String TIMER_PERIODIC_REVIEW_DUE = "TimerEvent_PeriodicReviewDue";
   public static final String MESSAGE_OUT_OF_CYCLE_REVIEW = "MessageEvent_OutOfCycleReview";
+  public static final String TASK_GATHER_REVIEW_EVIDENCE = "Task_GatherReviewEvidence";
   public static final String TASK_REVIEW_STANDARD = "Task_ReviewStandard";
   public static final String TASK_START_REVISION = "Task_StartRevision";
   public static final String TASK_RECORD_REVIEW_KEPT = "Task_RecordReviewKept";

@@ -94,8 +94,17 @@ public class StandardLifecycleService {
     if (standard.revisionInProgress()) {
       throw new ReviewNotPossibleException("该标准正在修订中，暂不能发起复审");
     }
-    String run = standard.processInstanceId() != null ? standard.processInstanceId()
-        : attachRun(standardId).orElseThrow(() -> new ReviewNotPossibleException("该标准正在复审或修订中，暂不能发起复审"));
+    Map<String, Object> request = Map.of(StandardLifecycleProcess.Vars.REVIEW_TRIGGER, "OUT_OF_CYCLE",
+        StandardLifecycleProcess.Vars.REVIEW_TRIGGER_REASON, reason,
+        StandardLifecycleProcess.Vars.REVIEW_REQUESTED_BY, requestedBy == null ? "system" : requestedBy);
+    if (standard.processInstanceId() == null) {
+      // its run starts where the request would have led it (a correlation could not find a run
+      // started in the same command: its subscription is not written yet)
+      attach(standardId, StandardLifecycleProcess.TASK_GATHER_REVIEW_EVIDENCE, request)
+          .orElseThrow(() -> new ReviewNotPossibleException("该标准正在复审或修订中，暂不能发起复审"));
+      return;
+    }
+    String run = standard.processInstanceId();
     // callers were authorized by their role; the requester is kept with the request, so the
     // correlation itself runs without the caller's engine authorizations (they have no UPDATE)
     Authentication caller = identityService.getCurrentAuthentication();
@@ -103,9 +112,7 @@ public class StandardLifecycleService {
     try {
       runtimeService.createMessageCorrelation(StandardLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
           .processInstanceId(run)
-          .setVariables(Map.of(StandardLifecycleProcess.Vars.REVIEW_TRIGGER, "OUT_OF_CYCLE",
-              StandardLifecycleProcess.Vars.REVIEW_TRIGGER_REASON, reason,
-              StandardLifecycleProcess.Vars.REVIEW_REQUESTED_BY, requestedBy == null ? "system" : requestedBy))
+          .setVariables(request)
           .correlate();
     } catch (MismatchingMessageCorrelationException e) {
       throw new ReviewNotPossibleException("该标准正在复审或修订中，暂不能发起复审");
@@ -126,6 +133,10 @@ public class StandardLifecycleService {
    * @return the run's id; empty when the standard is not in force, has a run, or another node won
    */
   public Optional<String> attachRun(long standardId) {
+    return attach(standardId, StandardLifecycleProcess.GATEWAY_IN_FORCE, Map.of());
+  }
+
+  private Optional<String> attach(long standardId, String startBefore, Map<String, Object> extra) {
     StandardRegister.Standard standard = register.find(standardId).orElse(null);
     if (standard == null || standard.status() != StandardStatus.IN_FORCE || standard.processInstanceId() != null) {
       return Optional.empty();
@@ -156,6 +167,7 @@ public class StandardLifecycleService {
     vars.put(Vars.EFFECTIVE_DATE, version.effectiveDate().toString());
     LocalDate review = standard.nextReviewDate() != null ? standard.nextReviewDate() : LocalDate.now(clock);
     vars.put(Vars.NEXT_REVIEW_DATE, Date.from(review.atStartOfDay(clock.getZone()).toInstant()));
+    vars.putAll(extra);
 
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication(); // the system's act, whoever asked for the review
@@ -164,7 +176,7 @@ public class StandardLifecycleService {
         ProcessInstance run = runtimeService.createProcessInstanceByKey(StandardLifecycleProcess.KEY)
             .businessKey(RegisterProposalDelegate.businessKey(standardId))
             .setVariables(vars)
-            .startBeforeActivity(StandardLifecycleProcess.GATEWAY_IN_FORCE)
+            .startBeforeActivity(startBefore)
             .execute();
         if (!register.claimRun(standardId, run.getProcessInstanceId())) {
           status.setRollbackOnly(); // attached meanwhile by another node or request

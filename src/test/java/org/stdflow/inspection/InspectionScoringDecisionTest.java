@@ -32,32 +32,35 @@ class InspectionScoringDecisionTest {
     }
   }
 
-  @ParameterizedTest(name = "critical={0} rate={1} round={2} → passed={3} {4} {5} days")
+  @ParameterizedTest(name = "critical={0} rate={1} round={2} failed={3} → passed={4} {5} {6} days")
   @CsvSource({
       // Rule_CriticalFailureFirstRound: a critical item fails even at 100%
-      "1, 100.0, 1, false, CRITICAL, 3",
+      "1, 100.0, 1, 1, false, CRITICAL, 3",
       // Rule_CriticalFailureLaterRound
-      "2, 90.0, 2, false, CRITICAL, 1",
+      "2, 90.0, 2, 2, false, CRITICAL, 1",
       // Rule_MajorFirstRound, just below the line
-      "0, 59.9, 1, false, MAJOR, 7",
+      "0, 59.9, 1, 3, false, MAJOR, 7",
       // Rule_MajorLaterRound
-      "0, 40.0, 3, false, MAJOR, 3",
+      "0, 40.0, 3, 3, false, MAJOR, 3",
       // Rule_MinorFirstRound: 60 is no longer major
-      "0, 60.0, 1, false, MINOR, 15",
+      "0, 60.0, 1, 2, false, MINOR, 15",
       // Rule_MinorLaterRound
-      "0, 84.9, 2, false, MINOR, 7",
+      "0, 84.9, 2, 1, false, MINOR, 7",
       // Rule_OpenFindingsLaterRound: after a failed re-inspection there is always a new deadline
-      "0, 90.0, 2, false, MINOR, 5",
-      "0, 100.0, 3, false, MINOR, 5",
-      // Rule_Passed: 85 passes, no deadline
-      "0, 85.0, 1, true, NONE, ",
-      "0, 100.0, 1, true, NONE, "
+      "0, 90.0, 2, 1, false, MINOR, 5",
+      "0, 100.0, 3, 0, false, MINOR, 5",
+      // Rule_FailedItemsFirstRound: one failed item of little weight still calls a rectification
+      "0, 85.0, 1, 1, false, MINOR, 30",
+      "0, 97.5, 1, 1, false, MINOR, 30",
+      // Rule_Passed: nothing failed, no deadline
+      "0, 100.0, 1, 0, true, NONE, "
   })
-  void eachRule(int critical, double rate, int round, boolean passed, String severity, Integer days) {
+  void eachRule(int critical, double rate, int round, int failed, boolean passed, String severity, Integer days) {
     Map<String, Object> input = new HashMap<>();
     input.put("criticalFailures", critical);
     input.put("passRate", rate);
     input.put("round", round);
+    input.put("failedItems", failed);
 
     DmnDecisionRuleResult result = dmn.evaluateDecisionTable(decision, input).getFirstResult();
 

@@ -140,8 +140,9 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
 
   @Test
   void aStandardThatCannotTakeAReviewNowKeepsTheRectificationGoing() {
-    // in force through the register only: no life-cycle run waits for a review message
+    // a revision proposed on its own is running: no out-of-cycle review meanwhile
     long standard = standardInForce(canteenChecklist());
+    register.markRevisionInProgress(standard);
     ProcessInstance r = failedInspection(standard, "PASS", "FAIL", "PASS");
     for (int round = 1; round <= 2; round++) {
       report(r);
@@ -152,6 +153,25 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
     assertThat(engine.getRuntimeService().getVariable(r.getId(), "reviewRequestOutcome").toString())
         .contains("不能发起复审");
     assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.ROUND)).isEqualTo(3);
+  }
+
+  /** A standard entered in the register without a life-cycle run gets one, at its review. */
+  @Test
+  void aStandardWithoutARunIsReviewedAfterRepeatedFailures() {
+    long standard = standardInForce(canteenChecklist());
+    assertThat(register.get(standard).processInstanceId()).isNull();
+    ProcessInstance r = failedInspection(standard, "PASS", "FAIL", "PASS");
+    for (int round = 1; round <= 2; round++) {
+      report(r);
+      complete(r, TASK_REINSPECT, "majun", reinspection(r, null, "open"));
+    }
+
+    assertThat(engine.getRuntimeService().getVariable(r.getId(), "reviewRequestOutcome")).isEqualTo("已提请复审");
+    ProcessInstance run = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(register.get(standard).processInstanceId()).singleResult();
+    assertThat(run).isWaitingAt(org.stdflow.standard.StandardLifecycleProcess.TASK_REVIEW_STANDARD);
+    assertThat(engine.getRuntimeService().getVariable(run.getId(), "reviewTriggerReason").toString())
+        .startsWith("监督检查多次不合格");
   }
 
   @Test
