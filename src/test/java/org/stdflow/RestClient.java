@@ -65,6 +65,11 @@ public final class RestClient {
     }
   }
 
+  /** A PUT whose body is sent as text/plain (a client that forgot the JSON content type). */
+  public Response putText(String path, String body) {
+    return send(builder(path).header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Response delete(String path) {
     return send(builder(path).DELETE());
   }

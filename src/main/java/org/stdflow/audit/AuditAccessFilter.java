@@ -53,7 +53,8 @@ class AuditAccessFilter extends OncePerRequestFilter {
     FilterRegistrationBean<AuditAccessFilter> auditAccess(Directory directory) {
       var registration = new FilterRegistrationBean<>(new AuditAccessFilter(directory));
       registration.setName("stdflow-audit-access");
-      registration.setUrlPatterns(List.of("/api/audit/*", "/pages/audit.html", "/pages/audit.js", "/pages/audit.css"));
+      // "/x/*" also matches "/x" itself, and "/x/" (which the static resources would serve as /x)
+      registration.setUrlPatterns(List.of("/api/audit/*", "/pages/audit.html/*", "/pages/audit.js/*", "/pages/audit.css/*"));
       // after stdflow-api-authentication (HIGHEST_PRECEDENCE + 21)
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
       return registration;

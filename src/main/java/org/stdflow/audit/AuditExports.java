@@ -1,5 +1,6 @@
 package org.stdflow.audit;
 
+import org.stdflow.platform.csv.CsvCells;
 import org.stdflow.platform.pdf.CjkPdf;
 
 import java.io.IOException;
@@ -63,21 +64,9 @@ class AuditExports {
       if (i > 0) {
         b.append(',');
       }
-      b.append(quote(fields.get(i)));
+      b.append(CsvCells.cell(fields.get(i)));
     }
     b.append("\r\n");
-  }
-
-  private static String quote(String v) {
-    if (v == null) {
-      return "";
-    }
-    // a cell starting with = + @ would be a formula in a spreadsheet: keep it text
-    String s = !v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
   }
 
   // ------------------------------------------------------------------ PDF

@@ -1,5 +1,6 @@
 package org.stdflow.standard;
 
+import org.stdflow.platform.csv.CsvCells;
 import static org.stdflow.standard.StandardLifecycleProcess.Vars.*;
 
 import java.nio.charset.StandardCharsets;
@@ -56,19 +57,12 @@ class RecordCommentDecisionsListener implements ExecutionListener {
     StringBuilder csv = new StringBuilder("\uFEFF序号,提出科室,提出人,意见,处理结果,理由\r\n");
     int n = 1;
     for (StandardRegister.Comment c : comments) {
-      csv.append(n++).append(',').append(cell(labels.groupName(c.section()))).append(',')
-          .append(cell(c.author() == null ? "（期满未提出）" : labels.userName(c.author()))).append(',')
-          .append(cell(c.noComment() ? "无意见" : c.text())).append(',')
-          .append(cell(c.decision() == null ? "" : LABELS.getOrDefault(c.decision(), c.decision()))).append(',')
-          .append(cell(c.reason())).append("\r\n");
+      csv.append(n++).append(',').append(CsvCells.cell(labels.groupName(c.section()))).append(',')
+          .append(CsvCells.cell(c.author() == null ? "（期满未提出）" : labels.userName(c.author()))).append(',')
+          .append(CsvCells.cell(c.noComment() ? "无意见" : c.text())).append(',')
+          .append(CsvCells.cell(c.decision() == null ? "" : LABELS.getOrDefault(c.decision(), c.decision()))).append(',')
+          .append(CsvCells.cell(c.reason())).append("\r\n");
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
   }
 }

@@ -68,6 +68,9 @@ class AuditAccessTest {
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.body()).contains("无权访问");
     assertThat(sectionHead.get("/pages/audit.js").status()).isEqualTo(403);
+    // the static resources would serve these as the page itself
+    assertThat(sectionHead.get("/pages/audit.html/").status()).isEqualTo(403);
+    assertThat(sectionHead.get("/pages/audit.js/").status()).isEqualTo(403);
     assertThat(RestClient.as(port, "majun", "demo").get("/api/audit/entries").status()).isEqualTo(403);
   }
 

@@ -70,8 +70,24 @@ class ChecklistApiTest {
     RestClient.Response notANumber = canteen.put("/api/standards/" + id + "/checklist", Map.of("items", List.of(
         Map.of("clauseRef", "4.3", "requirement", "留样", "weight", "十", "places", List.of("canteen-1")))));
     assertThat(notANumber.status()).isEqualTo(400);
-    assertThat(notANumber.json().get("message").asText()).contains("字段类型不对");
+    assertThat(notANumber.json().get("message").asText()).isEqualTo("请求内容有误：字段 items[0].weight 应为整数，收到“十”");
+    assertThat(notANumber.json().at("/fieldErrors/items[0].weight").asText()).isEqualTo("字段 items[0].weight 应为整数，收到“十”");
+    // a fraction is refused too, not cut to 5
+    RestClient.Response fraction = canteen.put("/api/standards/" + id + "/checklist", Map.of("items", List.of(
+        Map.of("clauseRef", "4.3", "requirement", "留样", "weight", 5.5, "places", List.of("canteen-1")))));
+    assertThat(fraction.status()).isEqualTo(400);
+    assertThat(fraction.json().get("message").asText()).startsWith("请求内容有误：字段 items[0].weight 应为整数");
     assertThat(canteen.get("/api/standards/" + id + "/checklist").json().get("items")).hasSize(1);
+    assertThat(canteen.get("/api/standards/" + id + "/checklist").json().at("/items/0/weight").asInt()).isEqualTo(10);
+
+    // not JSON, or the wrong method: said in Chinese too
+    RestClient.Response text = canteen.putText("/api/standards/" + id + "/checklist", "{}");
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.json().get("message").asText()).contains("请以 JSON 提交");
+    RestClient.Response delete = canteen.delete("/api/standards/" + id + "/checklist");
+    assertThat(delete.status()).as(delete.body()).isEqualTo(405);
+    assertThat(delete.body()).as(delete.body()).contains("message");
+    assertThat(delete.json().get("message").asText()).startsWith("该地址不支持 DELETE 请求（支持：");
   }
 
   @Test

@@ -256,6 +256,8 @@ class StatisticsApiTest {
     assertMessage(client.get("/api/statistics?section=sec-nowhere"), 400, "没有编号为 sec-nowhere 的科室");
     assertMessage(client.get("/api/statistics?section=leadership"), 400, "没有编号为 leadership 的科室");
     assertMessage(client.get("/api/statistics?node=NO-SUCH-NODE"), 400, "标准体系中没有编号为 NO-SUCH-NODE 的节点");
+    // a date the calendar can hold but the reports cannot compute with
+    assertMessage(client.get("/api/statistics?from=%2B999999999-01-01"), 400, "日期超出可处理的范围");
     assertMessage(client.get("/api/statistics/reports/monthly/2011-13.pdf"), 400, "月份须写作 YYYY-MM");
     assertMessage(client.get("/api/statistics/reports/quarterly/2011-Q5.xlsx"), 400, "季度须写作 YYYY-Qn");
     assertMessage(client.get("/api/statistics/reports/weekly/2011-01.pdf"), 400, "报告类型只能是 monthly");

@@ -61,10 +61,45 @@ class ApiExceptionHandler {
     return "有效的值";
   }
 
+  /** A body that is no JSON, or a field of the wrong type: the field is named where Jackson knows it. */
   @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        String field = path(mapping.getPath());
+        String message = c instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched
+            && mismatched.getTargetType() != null
+            ? "请求内容有误：字段 " + field + " 应为" + expected(mismatched.getTargetType())
+            : "请求内容有误：字段 " + field + " 的值无效";
+        if (c instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid && invalid.getValue() != null) {
+          message += "，收到“" + invalid.getValue() + "”";
+        }
+        Map<String, Object> body = body(HttpStatus.BAD_REQUEST, message);
+        body.put("fieldErrors", Map.of(field, message.substring("请求内容有误：".length())));
+        return ResponseEntity.badRequest().body(body);
+      }
+    }
     return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST,
         "请求内容不是有效的 JSON，或字段类型不对（例如数字字段填了文字）。"));
+  }
+
+  /** items[2].weight */
+  private static String path(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+    StringBuilder b = new StringBuilder();
+    for (var ref : refs) {
+      if (ref.getFieldName() != null) {
+        b.append(b.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        b.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  /** A date far outside any calendar the reports can compute with, e.g. from=+999999999-01-01. */
+  @ExceptionHandler(java.time.DateTimeException.class)
+  ResponseEntity<Map<String, Object>> dateOutOfRange(java.time.DateTimeException e) {
+    return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "请求参数有误：日期超出可处理的范围"));
   }
 
   @ExceptionHandler(ApiException.class)
