@@ -10,7 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,11 +31,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.stdflow.platform.security.CurrentUser;
+import org.stdflow.platform.security.EngineCaller;
 
 /**
  * A form submission sets the form's fields and nothing else. Camunda's REST API (and so Tasklist)
@@ -152,16 +149,9 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
     }
   }
 
-  /** By the engine's authentication of this request (engine-rest) or the webapp session (Tasklist, Cockpit). */
   private boolean callerIsAdmin(HttpServletRequest request) {
-    Authentication current = engine.getIdentityService().getCurrentAuthentication();
-    if (current != null) {
-      return current.getGroupIds() != null && current.getGroupIds().contains(CurrentUser.ADMIN_GROUP);
-    }
-    HttpSession session = request.getSession(false);
-    Authentications auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    return auths != null && auths.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user
-        && user.getGroupIds() != null && user.getGroupIds().contains(CurrentUser.ADMIN_GROUP);
+    CurrentUser caller = EngineCaller.of(request, engine);
+    return caller != null && caller.isAdmin();
   }
 
   private ProcessDefinition definition(Matcher start) {

@@ -23,6 +23,16 @@ class CamundaRestConfiguration {
   /** The servlet name under which Camunda's webapp initializer registers the webapps' engine API. */
   static final String WEBAPP_ENGINE_API = "Engine Api";
 
+  /** {@link TaskNotesGuard} on both engine APIs. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<TaskNotesGuard> taskNotesGuard(
+      org.camunda.bpm.engine.ProcessEngine engine) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new TaskNotesGuard(engine));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("taskNotesGuard");
+    return registration;
+  }
+
   @Bean
   ResourceConfigCustomizer engineRestMappers(JdbcClient jdbc) {
     return config -> config.register(new FormValidationExceptionMapper(jdbc))
