@@ -65,6 +65,10 @@ final class CadencePeriods {
       return year > other.year || (year == other.year && number > other.number);
     }
 
+    boolean isBefore(Quarter other) {
+      return other.isAfter(this);
+    }
+
     String label() {
       return year + " 年第 " + number + " 季度";
     }

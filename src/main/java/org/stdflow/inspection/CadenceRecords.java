@@ -104,8 +104,8 @@ class CadenceRecords {
         .query(Long.class).single() > 0;
   }
 
-  boolean insertMonthlyEvaluation(String month, String section, Figures f, int score, String comment, String user,
-      LocalDateTime at, String processInstanceId) {
+  boolean insertMonthlyEvaluation(String month, String section, Figures f, Integer complaints, BigDecimal satisfaction,
+      int score, String comment, String user, LocalDateTime at, String processInstanceId) {
     if (jdbc.sql("SELECT COUNT(*) FROM insp_monthly_evaluation WHERE period_month = :m AND section_id = :s")
         .param("m", month).param("s", section).query(Long.class).single() > 0) {
       return false;
@@ -114,10 +114,11 @@ class CadenceRecords {
             INSERT INTO insp_monthly_evaluation (period_month, section_id, pass_rate, inspections, failed, missed,
               rect_opened, rect_closed, rect_overdue, criticisms, complaints, satisfaction, score, evaluation_comment,
               evaluated_by, evaluated_at, process_instance_id)
-            VALUES (:m, :s, :pr, :i, :f, :mi, :ro, :rc, :rd, :c, NULL, NULL, :score, :comment, :u, :at, :pi)""")
+            VALUES (:m, :s, :pr, :i, :f, :mi, :ro, :rc, :rd, :c, :complaints, :satisfaction, :score, :comment, :u, :at, :pi)""")
         .param("m", month).param("s", section).param("pr", f.passRate()).param("i", f.inspections())
         .param("f", f.failed()).param("mi", f.missed()).param("ro", f.rectOpened()).param("rc", f.rectClosed())
-        .param("rd", f.rectOverdue()).param("c", f.criticisms()).param("score", score).param("comment", comment)
+        .param("rd", f.rectOverdue()).param("c", f.criticisms()).param("complaints", complaints)
+        .param("satisfaction", satisfaction).param("score", score).param("comment", comment)
         .param("u", user).param("at", at).param("pi", processInstanceId).update();
     return true;
   }

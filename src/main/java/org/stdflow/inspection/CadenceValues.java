@@ -75,6 +75,12 @@ final class CadenceValues {
   }
 
   /** A checklist value: Spin JSON array, java collection, JSON text or null. */
+  /** Whether a value is absent or a list {@link #stringList} can read (not e.g. a lone string). */
+  static boolean isListOrAbsent(Object v) {
+    return v == null || v instanceof Collection<?> || v instanceof SpinJsonNode node && (node.isArray() || node.isNull())
+        || v instanceof String s && (s.isBlank() || s.strip().startsWith("["));
+  }
+
   static List<String> stringList(Object v) {
     List<String> out = new ArrayList<>();
     if (v instanceof SpinJsonNode node) {

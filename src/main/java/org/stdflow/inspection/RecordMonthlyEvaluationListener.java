@@ -83,7 +83,12 @@ class RecordMonthlyEvaluationListener implements ExecutionListener {
     String month = (String) execution.getVariable(EVALUATION_MONTH);
     LocalDateTime now = LocalDateTime.now(clock);
     for (Evaluation e : evaluations) {
-      if (!records.insertMonthlyEvaluation(month, e.section(), figures(shown.prop(e.section())), e.score(),
+      SpinJsonNode f = shown.prop(e.section());
+      // the figures the form showed are the ones recorded (complaints and satisfaction too)
+      Integer complaints = f.hasProp("complaints") ? CadenceValues.integer(f.prop("complaints")) : null;
+      BigDecimal satisfaction = !f.hasProp("satisfaction") || f.prop("satisfaction").isNull() ? null
+          : new BigDecimal(f.prop("satisfaction").numberValue().toString());
+      if (!records.insertMonthlyEvaluation(month, e.section(), figures(f), complaints, satisfaction, e.score(),
           e.comment(), user == null ? "system" : user, now, execution.getProcessInstanceId())) {
         LOG.warn("Monthly evaluation of {} for {} exists already (another run); the first one stands", e.section(),
             month);

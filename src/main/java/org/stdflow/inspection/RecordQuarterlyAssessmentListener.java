@@ -50,6 +50,11 @@ class RecordQuarterlyAssessmentListener implements ExecutionListener {
     List<String> praised = CadenceValues.stringList(execution.getVariable(PRAISED_SECTIONS));
     List<String> criticised = CadenceValues.stringList(execution.getVariable(CRITICISED_SECTIONS));
     FieldRules rules = FieldRules.of(execution::getVariable);
+    // a checklist answers with a list; anything else would be read as "none chosen" and lost
+    rules.rule(!CadenceValues.isListOrAbsent(execution.getVariable(PRAISED_SECTIONS)), PRAISED_SECTIONS,
+            "表扬的科室须为科室列表（收到“" + execution.getVariable(PRAISED_SECTIONS) + "”）")
+        .rule(!CadenceValues.isListOrAbsent(execution.getVariable(CRITICISED_SECTIONS)), CRITICISED_SECTIONS,
+            "通报批评的科室须为科室列表（收到“" + execution.getVariable(CRITICISED_SECTIONS) + "”）");
     List<String> unknownPraised = praised.stream().filter(s -> !ranking.containsKey(s)).toList();
     List<String> unknownCriticised = criticised.stream().filter(s -> !ranking.containsKey(s)).toList();
     rules.rule(!unknownPraised.isEmpty(), PRAISED_SECTIONS, "表扬的科室中有无效的科室：" + String.join("、", unknownPraised))

@@ -42,8 +42,9 @@ class ValidateCadenceStartListener implements ExecutionListener {
         if (!CadenceValues.isBlank(raw)) {
           YearMonth month = CadencePeriods.parseMonth(raw);
           rules.rule(month == null, MonthlyEvaluationProcess.Vars.MONTH, "评价月份格式应为 YYYY-MM，例如 2026-10")
-              .rule(month != null && month.isAfter(YearMonth.from(today)), MonthlyEvaluationProcess.Vars.MONTH,
-                  "评价月份不能晚于本月");
+              // the current month is not over: its evaluation would pre-empt the timer's of the whole month
+              .rule(month != null && !month.isBefore(YearMonth.from(today)), MonthlyEvaluationProcess.Vars.MONTH,
+                  "只能评价已结束的月份（本月 " + YearMonth.from(today) + " 结束后由系统于下月初自动发起）");
         }
       }
       case QuarterlyAssessmentProcess.START -> {
@@ -51,8 +52,9 @@ class ValidateCadenceStartListener implements ExecutionListener {
         if (!CadenceValues.isBlank(raw)) {
           CadencePeriods.Quarter quarter = CadencePeriods.Quarter.parse(raw);
           rules.rule(quarter == null, QuarterlyAssessmentProcess.Vars.QUARTER, "考核季度格式应为 YYYY-Qn，例如 2026-Q3")
-              .rule(quarter != null && quarter.isAfter(CadencePeriods.Quarter.of(today)),
-                  QuarterlyAssessmentProcess.Vars.QUARTER, "考核季度不能晚于本季度");
+              .rule(quarter != null && !quarter.isBefore(CadencePeriods.Quarter.of(today)),
+                  QuarterlyAssessmentProcess.Vars.QUARTER, "只能考核已结束的季度（本季度 " + CadencePeriods.Quarter.of(today)
+                      + " 结束后由系统于下季度初自动发起）");
         }
       }
       default -> {

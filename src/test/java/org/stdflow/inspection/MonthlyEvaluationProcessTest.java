@@ -99,9 +99,15 @@ class MonthlyEvaluationProcessTest extends CadenceTestSupport {
     assertThat(row).containsEntry("SCORE", 55).containsEntry("EVALUATION_COMMENT", "整改不及时，漏检 1 次")
         .containsEntry("INSPECTIONS", 2).containsEntry("FAILED", 1).containsEntry("MISSED", 1)
         .containsEntry("RECT_OPENED", 1).containsEntry("RECT_CLOSED", 1).containsEntry("RECT_OVERDUE", 0)
-        .containsEntry("CRITICISMS", 1).containsEntry("COMPLAINTS", null).containsEntry("SATISFACTION", null)
+        .containsEntry("CRITICISMS", 1).containsEntry("COMPLAINTS", 2)
         .containsEntry("EVALUATED_BY", "zhaomin").containsEntry("PROCESS_INSTANCE_ID", pi.getId());
     assertThat(((java.math.BigDecimal) row.get("PASS_RATE")).doubleValue()).isEqualTo(33.3);
+    // what the form showed of evaluation is recorded too; a section without a survey keeps none
+    assertThat(((java.math.BigDecimal) row.get("SATISFACTION")).doubleValue()).isEqualTo(87.5);
+    Map<String, Object> energyRow = jdbc.sql(
+            "SELECT complaints, satisfaction FROM insp_monthly_evaluation WHERE period_month = :m AND section_id = 'sec-energy'")
+        .param("m", month.toString()).query().singleRow();
+    assertThat(energyRow).containsEntry("COMPLAINTS", 0).containsEntry("SATISFACTION", null);
 
     ProcessInstance again = startAs("zhaomin", KEY, Map.of(Vars.MONTH, month.toString()));
     assertThat(again).hasPassed(TASK_GATHER, END_ALREADY_EVALUATED).hasNotPassed(TASK_EVALUATE).isEnded();
@@ -154,7 +160,12 @@ class MonthlyEvaluationProcessTest extends CadenceTestSupport {
     assertThat(malformed.json().get("fieldErrors").get(Vars.MONTH).asText()).isEqualTo("评价月份格式应为 YYYY-MM，例如 2026-10");
     RestClient.Response future = zhaomin.post(START_URL,
         RestClient.variables(Map.of(Vars.MONTH, YearMonth.now(clock).plusMonths(1).toString())));
-    assertThat(future.json().get("message").asText()).contains("评价月份不能晚于本月");
+    assertThat(future.json().get("message").asText()).contains("只能评价已结束的月份");
+    // nor the month still running: its evaluation would pre-empt the timer's of the whole month
+    RestClient.Response current = zhaomin.post(START_URL, RestClient.variables(Map.of(Vars.MONTH, YearMonth.now(clock).toString())));
+    assertThat(current.status()).isEqualTo(400);
+    assertThat(current.json().get("fieldErrors").get(Vars.MONTH).asText())
+        .isEqualTo("只能评价已结束的月份（本月 " + YearMonth.now(clock) + " 结束后由系统于下月初自动发起）");
     engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
   }
 

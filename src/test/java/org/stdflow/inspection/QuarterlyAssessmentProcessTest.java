@@ -172,6 +172,10 @@ class QuarterlyAssessmentProcessTest extends CadenceTestSupport {
     assertThatThrownBy(() -> complete(task, "wangjianguo", decision(List.of(), List.of("sec-elsewhere"), "理由")))
         .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
             .containsEntry(Vars.CRITICISED_SECTIONS, "通报批评的科室中有无效的科室：sec-elsewhere"));
+    // a lone section id instead of the checklist's list would have been read as "none" and lost
+    assertThatThrownBy(() -> complete(task, "wangjianguo", Map.of(Vars.PRAISED_SECTIONS, "sec-canteen")))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.PRAISED_SECTIONS, "表扬的科室须为科室列表（收到“sec-canteen”）"));
     assertThat(jdbc.sql("SELECT COUNT(*) FROM insp_quarterly_assessment WHERE period_quarter = :q").param("q", quarter)
         .query(Long.class).single()).isZero();
     assertThat(pi).isWaitingAt(TASK_ASSESS);
@@ -181,7 +185,11 @@ class QuarterlyAssessmentProcessTest extends CadenceTestSupport {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().get("fieldErrors").get(Vars.QUARTER).asText()).isEqualTo("考核季度格式应为 YYYY-Qn，例如 2026-Q3");
     RestClient.Response future = leader.post(START_URL, RestClient.variables(Map.of(Vars.QUARTER, (today().getYear() + 1) + "-Q1")));
-    assertThat(future.json().get("message").asText()).contains("考核季度不能晚于本季度");
+    assertThat(future.json().get("message").asText()).contains("只能考核已结束的季度");
+    RestClient.Response current = leader.post(START_URL,
+        RestClient.variables(Map.of(Vars.QUARTER, CadencePeriods.Quarter.of(today()).toString())));
+    assertThat(current.status()).isEqualTo(400);
+    assertThat(current.json().get("fieldErrors").get(Vars.QUARTER).asText()).startsWith("只能考核已结束的季度");
     engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test done");
   }
 
