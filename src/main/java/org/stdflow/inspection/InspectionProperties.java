@@ -28,7 +28,7 @@ public record InspectionProperties(Map<String, Cadence> cadence, Duration inspec
       "daily", "0 0 8 ? * MON-FRI",
       "weekly", "0 0 9 ? * FRI",
       "monthly", "0 0 9 1 * ?",
-      "quarterly", "0 0 9 1 1,4,7,10 ?");
+      "quarterly", "0 0 9 5 1,4,7,10 ?");
 
   /** @param cron when the cadence's timer start event fires */
   public record Cadence(String cron) {

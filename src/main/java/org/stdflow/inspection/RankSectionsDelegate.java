@@ -93,7 +93,10 @@ class RankSectionsDelegate implements JavaDelegate {
       row.put("evaluatedMonths", r.evaluatedMonths());
       row.put("passRate", r.passRate());
       row.put("passRateText", SupervisionFigures.Figures.passRateText(r.passRate()));
-      row.put("basis", r.evaluatedMonths() > 0 ? "月度评价平均分" : "检查合格率（无月度评价）");
+      int months = quarter.months().size();
+      row.put("basis", r.evaluatedMonths() == 0 ? "检查合格率（无月度评价）"
+          : r.evaluatedMonths() < months ? "月度评价平均分（" + r.evaluatedMonths() + "/" + months + " 个月已评价）"
+          : "月度评价平均分");
       rows.add(row);
     }
     execution.setVariable(RANKING, Spin.JSON(rows));

@@ -68,6 +68,7 @@ class QuarterlyAssessmentProcessTest extends CadenceTestSupport {
     assertThat(ranking.elements().get(1).prop("averageText").stringValue()).isEqualTo("85");
     assertThat(ranking.elements().get(1).prop("evaluatedMonths").numberValue()).isEqualTo(2);
     assertThat(ranking.elements().get(1).prop("passRateText").stringValue()).isEqualTo("50%");
+    assertThat(ranking.elements().get(1).prop("basis").stringValue()).isEqualTo("月度评价平均分（2/3 个月已评价）");
     assertThat(ranking.elements().get(3).prop("basis").stringValue()).isEqualTo("检查合格率（无月度评价）");
     assertThat(ranking.elements().get(6).prop("passRateText").stringValue()).isEqualTo("暂无应检记录");
     assertThat(((SpinJsonNode) engine.getTaskService().getVariable(task.getId(), Vars.SECTION_OPTIONS)).elements())
