@@ -88,6 +88,9 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     complete(pi, TASK_SUPPLEMENT_PROPOSAL, "liuyang", supplemented);
 
     assertThat(pi).isWaitingAt(TASK_FORMAL_CHECK);
+    // the second formal check opens empty, not with the first one's 退回补充 and its reason
+    assertThat(engine.getTaskService().getVariables(task(pi, TASK_FORMAL_CHECK).getId()))
+        .doesNotContainKeys(Vars.FORMAL_CHECK_DECISION, Vars.FORMAL_CHECK_REASON);
     assertThat(register.get(id).title()).isEqualTo(title + "（修改）");
     assertThat(standardId(pi)).as("the same register entry").isEqualTo(id);
   }
@@ -501,6 +504,15 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     long versionId = register.get(id).currentVersionId();
     assertThat(documents.documentsOfVersion(versionId)).extracting(d -> d.kind()).contains(DocumentKind.INTERPRETATION);
     assertThat(register.noticeKinds(id)).containsExactly("PUBLISHED", "INTERPRETED");
+
+    // the next review starts empty: a keep without a reason (the form hides it) records none
+    lifecycle.requestOutOfCycleReview(id, "年度复核", "zhaomin");
+    assertThat(engine.getTaskService().getVariables(task(pi, TASK_REVIEW_STANDARD).getId()))
+        .doesNotContainKeys(Vars.PERIODIC_REVIEW_OUTCOME, Vars.PERIODIC_REVIEW_REASON);
+    complete(pi, TASK_REVIEW_STANDARD, "liuyang", Map.of(Vars.PERIODIC_REVIEW_OUTCOME, "keep"));
+    assertThat(jdbc.sql("SELECT outcome, reason FROM std_review WHERE standard_id = :id ORDER BY id")
+        .param("id", id).query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list())
+        .containsExactly("INTERPRET:第 4 条需要解释", "KEEP:null");
   }
 
   /** A standard taken over into the register without a run (as the demo register's) is reviewed like any other. */
