@@ -324,6 +324,9 @@
     $('d-review').textContent = (s.nextReviewDate || '—') + (s.reviewOverdue ? '（已逾期）' : '');
     $('d-review').className = s.reviewOverdue ? 'overdue' : '';
     $('d-scope').textContent = s.scope || '—';
+    $('d-rejection').textContent = s.rejectionReason || '';
+    show($('d-rejection-label'), !!s.rejectionReason);
+    show($('d-rejection'), !!s.rejectionReason);
 
     var versionNo = {};
     var versions = $('versions');

@@ -48,7 +48,7 @@ class StandardQueries {
   private static final String SELECT = """
       SELECT s.id, s.code, s.title, s.node_code, n.name AS node_name, s.standard_type, s.status,
              s.responsible_section, v.version_no, s.effective_date, s.next_review_date, s.revision_in_progress,
-             s.scope, s.process_instance_id
+             s.scope, s.rejection_reason, s.process_instance_id
         FROM std_standard s
         JOIN std_node n ON n.code = s.node_code
         LEFT JOIN std_version v ON v.id = s.current_version_id""";
@@ -93,7 +93,7 @@ class StandardQueries {
   }
 
   /** A register row with the fields the detail adds to the item. */
-  private record Row(StandardItem item, String scope, String processInstanceId) {
+  private record Row(StandardItem item, String scope, String rejectionReason, String processInstanceId) {
   }
 
   Page<StandardItem> list(Filter filter, int page, int size) {
@@ -299,7 +299,7 @@ class StandardQueries {
               instant(rs, "created_at"), rs.getString("decided_by"), instant(rs, "decided_at"));
         })
         .list();
-    return new StandardDetail(row.item(), row.scope(), row.processInstanceId(), versions, pending, notices, trainings,
+    return new StandardDetail(row.item(), row.scope(), row.rejectionReason(), row.processInstanceId(), versions, pending, notices, trainings,
         reviews, comments);
   }
 
@@ -342,7 +342,7 @@ class StandardQueries {
         rs.getString("node_code"), rs.getString("node_name"), type, typeLabel(type), status, statusLabel(status),
         section, names.apply(section), currentVersionNo, rs.getObject("effective_date", LocalDate.class), review,
         review != null && review.isBefore(today), rs.getBoolean("revision_in_progress"));
-    return new Row(item, rs.getString("scope"), rs.getString("process_instance_id"));
+    return new Row(item, rs.getString("scope"), rs.getString("rejection_reason"), rs.getString("process_instance_id"));
   }
 
   /**

@@ -107,11 +107,13 @@ public class StandardRegister {
         .param("stage", stage.name()).param("now", now()).param("id", id).update();
   }
 
-  public void reject(long id) {
+  /** A proposal not taken up; a revision proposal leaves the standard in force as it is (reason mailed only). */
+  public void reject(long id, String reason) {
     jdbc.sql("""
             UPDATE std_standard SET status = CASE WHEN current_version_id IS NULL THEN 'REJECTED' ELSE status END,
+                   rejection_reason = CASE WHEN current_version_id IS NULL THEN :reason ELSE rejection_reason END,
                    revision_in_progress = FALSE, updated_at = :now WHERE id = :id""")
-        .param("now", now()).param("id", id).update();
+        .param("reason", reason).param("now", now()).param("id", id).update();
   }
 
   /** A revision proposed as a run of its own: the standard's own run stays its owner until publication. */

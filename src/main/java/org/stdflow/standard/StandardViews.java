@@ -36,7 +36,8 @@ final class StandardViews {
    *
    * @param pendingDocuments documents of the running life cycle not yet published with a version
    */
-  record StandardDetail(@JsonUnwrapped StandardItem standard, String scope, String processInstanceId,
+  record StandardDetail(@JsonUnwrapped StandardItem standard, String scope, String rejectionReason,
+      String processInstanceId,
       List<VersionView> versions, List<DocumentView> pendingDocuments, List<NoticeView> notices,
       List<TrainingView> trainings, List<ReviewView> reviews, List<CommentView> comments) {
   }

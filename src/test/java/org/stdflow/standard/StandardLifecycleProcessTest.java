@@ -172,6 +172,21 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     assertThat(pi).hasPassed("Task_RejectAtFormalCheck", END_PROPOSAL_REJECTED).hasNotPassed(TASK_APPROVE_PROJECT).isEnded();
     assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.REJECTED);
     assertThat(historicVariable(pi, Vars.FORMAL_CHECK_REASON)).isEqualTo("不属于本局标准化范围");
+    assertToldWhy(pi, "huanglei", "标准化办公室形式审查，结论为：不予立项", "不属于本局标准化范围");
+  }
+
+  /** The proposer gets a mail with the step and the reason; the register entry keeps the reason. */
+  private void assertToldWhy(ProcessInstance pi, String proposer, String outcome, String reason) {
+    assertThat(jdbc.sql("SELECT rejection_reason FROM std_standard WHERE id = :id").param("id", standardId(pi))
+        .query(String.class).single()).isEqualTo(reason);
+    List<Map<String, Object>> mails = jdbc.sql("""
+            SELECT recipient_user, subject, body_text FROM ntf_notification WHERE idempotency_key LIKE :k""")
+        .param("k", "proposal-rejected:" + pi.getId() + "%").query().listOfRows();
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).get("RECIPIENT_USER")).isEqualTo(proposer);
+    assertThat(mails.get(0).get("SUBJECT").toString()).startsWith("【立项未通过】");
+    assertThat(mails.get(0).get("BODY_TEXT").toString()).contains(outcome).contains("理由：" + reason)
+        .contains("/pages/register.html?id=" + standardId(pi));
   }
 
   @Test
@@ -183,6 +198,7 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
 
     assertThat(pi).hasPassed("Task_RejectAtApproval", END_PROJECT_NOT_APPROVED).isEnded();
     assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.REJECTED);
+    assertToldWhy(pi, "liuyang", "标准化领导小组立项批准，结论为：未批准立项", "与现行标准重复");
   }
 
   @Test
