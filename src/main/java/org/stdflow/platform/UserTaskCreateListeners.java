@@ -25,18 +25,28 @@ public final class UserTaskCreateListeners {
     configuration.setCustomPostBPMNParseListeners(with(configuration.getCustomPostBPMNParseListeners(), listener));
   }
 
+  /** A built-in listener on every user task's completion, before the model's own (a pre-parse listener). */
+  public static void addOnComplete(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
+    configuration.setCustomPreBPMNParseListeners(
+        with(configuration.getCustomPreBPMNParseListeners(), TaskListener.EVENTNAME_COMPLETE, listener));
+  }
+
   /** Before every listener added with {@link #add} (a pre-parse listener: it sees each task first). */
   public static void addFirst(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
     configuration.setCustomPreBPMNParseListeners(with(configuration.getCustomPreBPMNParseListeners(), listener));
   }
 
   private static List<BpmnParseListener> with(List<BpmnParseListener> existing, TaskListener listener) {
+    return with(existing, TaskListener.EVENTNAME_CREATE, listener);
+  }
+
+  private static List<BpmnParseListener> with(List<BpmnParseListener> existing, String event, TaskListener listener) {
     List<BpmnParseListener> listeners = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+            .addBuiltInTaskListener(event, listener);
       }
     });
     return listeners;

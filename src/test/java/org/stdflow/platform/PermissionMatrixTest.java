@@ -94,6 +94,12 @@ class PermissionMatrixTest {
     Object accept = RestClient.variables(Map.of(Vars.FORMAL_CHECK_DECISION, "accept"));
     expect(auditor.post("/engine-rest/task/" + taskId + "/complete", accept), 403);
     expect(section.post("/engine-rest/task/" + taskId + "/complete", accept), 403);
+    // another member of the office may not complete what zhaomin claimed (the history would name her)
+    Response byColleague = RestClient.as(port, "qianjing", "demo").post("/engine-rest/task/" + taskId + "/complete", accept);
+    expect(byColleague, 400);
+    assertThat(byColleague.json().at("/fieldErrors/assignee").asText())
+        .isEqualTo("该任务已由赵敏认领，只能由认领人办理；如需由您办理，请先请其取消认领，或由系统管理员转交");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
     expect(office.post("/engine-rest/task/" + taskId + "/complete", accept), 204);
 
     // leadership now sees its approval task, the office no longer sees anything
