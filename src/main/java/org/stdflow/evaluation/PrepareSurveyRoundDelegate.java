@@ -52,12 +52,41 @@ class PrepareSurveyRoundDelegate implements JavaDelegate, ExecutionListener {
     execution.setProcessBusinessKey("survey-" + quarter);
     execution.setVariable(QUARTER, quarter.toString());
     execution.setVariable(QUARTER_LABEL, quarter.label());
+    java.util.Set<Long> beingEntered = beingEntered(execution, quarter);
     List<Long> ids = new ArrayList<>();
     for (SurveyRecords.Survey s : surveys.activeSurveys()) {
-      if (!surveys.resultExists(s.id(), quarter.toString())) {
+      if (!surveys.resultExists(s.id(), quarter.toString()) && !beingEntered.contains(s.id())) {
         ids.add(s.id());
       }
     }
     execution.setVariable(SURVEY_IDS, ids);
+  }
+
+  /**
+   * Services of the quarter whose results an earlier round is still waiting for (an open 录入测评结果):
+   * a second round must not give the office a second task for them, which could never be completed
+   * once the first one is.
+   */
+  private static java.util.Set<Long> beingEntered(DelegateExecution execution, SurveyQuarter quarter) {
+    var services = execution.getProcessEngineServices();
+    var identity = services.getIdentityService();
+    var caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication(); // the rounds' tasks, whoever started this one
+    try {
+      java.util.Set<Long> ids = new java.util.HashSet<>();
+      for (var task : services.getTaskService().createTaskQuery().processDefinitionKey(SatisfactionSurveyProcess.KEY)
+          .taskDefinitionKey(SatisfactionSurveyProcess.TASK_ENTER_RESULTS)
+          .processInstanceBusinessKey("survey-" + quarter).list()) {
+        if (!task.getProcessInstanceId().equals(execution.getProcessInstanceId())
+            && services.getTaskService().getVariable(task.getId(), SURVEY_ID) instanceof Number id) {
+          ids.add(id.longValue());
+        }
+      }
+      return ids;
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
   }
 }

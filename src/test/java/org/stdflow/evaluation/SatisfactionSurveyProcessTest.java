@@ -113,6 +113,13 @@ class SatisfactionSurveyProcessTest extends SurveyTestSupport {
     ProcessInstance run = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(String.format("ZG%06d", id)).singleResult();
     assertThat(engine.getRuntimeService().getVariable(run.getId(), RectificationProcess.Vars.SEVERITY)).isEqualTo("MAJOR");
+
+    // a second round of the quarter while the first still waits for four services: those are not
+    // given a second task (it could never be completed once the first one is), nothing is left
+    ProcessInstance again = startRound("zhaomin", quarter);
+    assertThat(again).hasPassed(END_NOTHING_TO_SURVEY).hasNotPassed(SUBPROCESS_SERVICE).isEnded();
+    assertThat(tasks(round, TASK_ENTER_RESULTS)).hasSize(4);
+
     enterAll(round, "zhaomin", 10, ALL_FIVES);
     assertThat(round).isEnded();
   }
