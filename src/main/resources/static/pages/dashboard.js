@@ -138,7 +138,8 @@
       ? '已办结 ' + cp.closed + '，平均响应 ' + rate(cp.meanResponseHours, ' 小时') : '投诉处理尚无记录';
     var sa = s.satisfaction;
     $('kpi-satisfaction').textContent = sa.available ? rate(sa.average) : NO_DATA;
-    $('kpi-satisfaction-sub').textContent = sa.available ? '测评 ' + sa.responses + ' 人（满意率：4、5 分答案占比，%）' : '满意度测评尚无记录';
+    $('kpi-satisfaction-sub').textContent = sa.available ? '测评 ' + sa.responses + ' 人（满意率：4、5 分答案占比，%）'
+      : (sa.note && sa.note !== NO_DATA ? sa.note : '满意度测评尚无记录');
 
     barChart($('chart-types'), st.byType.map(function (c) { return { label: c.label, values: [c.count] }; }),
       [{ name: '数量', color: COLORS.main }]);

@@ -69,12 +69,10 @@ public class FeedbackStatistics {
   }
 
   Complaints complaints(StatisticsFilter f) {
-    var query = jdbc.sql(COMPLAINT_SQL + (f.sections() == null ? "" : COMPLAINT_SECTION_CONDITION))
+    var query = f.bind(jdbc.sql(COMPLAINT_SQL + (f.sections() == null ? "" : COMPLAINT_SECTION_CONDITION)
+            + f.standardCondition("c.standard_id"))
         .param("from", Timestamp.valueOf(f.from().atStartOfDay()))
-        .param("to", Timestamp.valueOf(f.to().plusDays(1).atStartOfDay()));
-    if (f.sections() != null) {
-      query = query.param("sections", f.sections());
-    }
+        .param("to", Timestamp.valueOf(f.to().plusDays(1).atStartOfDay())));
     List<Timestamp[]> rows = query.query((rs, n) -> new Timestamp[] {rs.getTimestamp(1), rs.getTimestamp(2),
         rs.getTimestamp(3)}).list();
     int closed = 0;
@@ -95,6 +93,10 @@ public class FeedbackStatistics {
   }
 
   Satisfaction satisfaction(StatisticsFilter f) {
+    if (f.nodeCodes() != null) {
+      // surveys rate services (食堂、物业 …), not standards: no figure for one node of the standard system
+      return new Satisfaction(false, "满意度测评按服务开展，不按标准体系节点统计", null, null, List.of());
+    }
     var query = jdbc.sql(SURVEY_SQL + (f.sections() == null ? "" : SURVEY_SECTION_CONDITION))
         .param("from", Timestamp.valueOf(f.from().atStartOfDay()))
         .param("to", Timestamp.valueOf(f.to().plusDays(1).atStartOfDay()));

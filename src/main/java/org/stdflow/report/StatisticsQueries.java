@@ -55,10 +55,11 @@ public class StatisticsQueries {
     this.clock = clock;
   }
 
-  public Statistics compute(StatisticsFilter f, String periodLabel) {
+  public Statistics compute(StatisticsFilter request, String periodLabel) {
     LocalDateTime now = LocalDateTime.now(clock);
     List<NodeRow> nodes = nodes();
-    Set<String> subtree = subtree(nodes, f.node());
+    Set<String> subtree = subtree(nodes, request.node());
+    StatisticsFilter f = request.withNodeCodes(subtree);
     StandardRows standards = standards(f, subtree);
     Statistics.Node node = f.node() == null ? null
         : nodes.stream().filter(n -> n.code.equals(f.node())).findFirst()
@@ -246,6 +247,7 @@ public class StatisticsQueries {
                COUNT(*) AS n
         FROM insp_inspection WHERE inspection_date BETWEEN :from AND :to
           AND status IN ('PASSED', 'FAILED', 'MISSED')""" + sectionCondition(f, "section_id")
+            + f.standardCondition("standard_id")
             + " GROUP BY section_id, status, EXTRACT(YEAR FROM inspection_date), EXTRACT(MONTH FROM inspection_date)",
         f, Map.of("from", f.from(), "to", f.to()), rs -> {
           int i = switch (rs.status) {
@@ -294,12 +296,10 @@ public class StatisticsQueries {
 
     // closed in the period, with the time each took
     Map<String, long[]> closing = new HashMap<>();   // section -> count, minutes
-    var closedQuery = jdbc.sql("SELECT section_id, opened_at, closed_at FROM insp_rectification"
-            + " WHERE closed_at >= :a AND closed_at < :b" + sectionCondition(f, "section_id"))
-        .param("a", start).param("b", end);
-    if (f.sections() != null) {
-      closedQuery = closedQuery.param("sections", f.sections());
-    }
+    var closedQuery = f.bind(jdbc.sql("SELECT section_id, opened_at, closed_at FROM insp_rectification"
+            + " WHERE closed_at >= :a AND closed_at < :b" + sectionCondition(f, "section_id")
+            + f.standardCondition("standard_id"))
+        .param("a", start).param("b", end));
     closedQuery.query(rs -> {
       long minutes = Duration.between(rs.getTimestamp(2).toLocalDateTime(), rs.getTimestamp(3).toLocalDateTime())
           .toMinutes();
@@ -310,12 +310,9 @@ public class StatisticsQueries {
     closing.forEach((s, c) -> bySection.computeIfAbsent(s, k -> new int[4])[1] = (int) c[0]);
 
     Map<String, Integer> sources = new HashMap<>();
-    var sourceQuery = jdbc.sql("SELECT source, COUNT(*) FROM insp_rectification WHERE opened_at >= :a AND opened_at < :b"
-            + sectionCondition(f, "section_id") + " GROUP BY source")
-        .param("a", start).param("b", end);
-    if (f.sections() != null) {
-      sourceQuery = sourceQuery.param("sections", f.sections());
-    }
+    var sourceQuery = f.bind(jdbc.sql("SELECT source, COUNT(*) FROM insp_rectification WHERE opened_at >= :a AND opened_at < :b"
+            + sectionCondition(f, "section_id") + f.standardCondition("standard_id") + " GROUP BY source")
+        .param("a", start).param("b", end));
     sourceQuery.query(rs -> {
       sources.put(rs.getString(1), rs.getInt(2));
     });
@@ -347,12 +344,10 @@ public class StatisticsQueries {
 
   private Statistics.Commendations commendations(StatisticsFilter f) {
     Map<String, int[]> bySection = new HashMap<>();   // praise, criticism
-    var query = jdbc.sql("SELECT section_id, kind, COUNT(*) FROM insp_commendation WHERE recorded_at >= :a"
-            + " AND recorded_at < :b" + sectionCondition(f, "section_id") + " GROUP BY section_id, kind")
-        .param("a", f.from().atStartOfDay()).param("b", f.to().plusDays(1).atStartOfDay());
-    if (f.sections() != null) {
-      query = query.param("sections", f.sections());
-    }
+    var query = f.bind(jdbc.sql("SELECT section_id, kind, COUNT(*) FROM insp_commendation WHERE recorded_at >= :a"
+            + " AND recorded_at < :b" + sectionCondition(f, "section_id") + f.standardCondition("standard_id")
+            + " GROUP BY section_id, kind")
+        .param("a", f.from().atStartOfDay()).param("b", f.to().plusDays(1).atStartOfDay()));
     query.query(rs -> {
       int[] c = bySection.computeIfAbsent(rs.getString(1), k -> new int[2]);
       c["PRAISE".equals(rs.getString(2)) ? 0 : 1] += rs.getInt(3);
@@ -376,10 +371,7 @@ public class StatisticsQueries {
 
   private void grouped(String sql, StatisticsFilter f, Map<String, Object> params,
       java.util.function.Consumer<GroupRow> each) {
-    var query = jdbc.sql(sql).params(params);
-    if (f.sections() != null) {
-      query = query.param("sections", f.sections());
-    }
+    var query = f.bind(jdbc.sql(sql).params(params));
     query.query((rs, n) -> new GroupRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
         .list().forEach(each);
   }
@@ -387,10 +379,9 @@ public class StatisticsQueries {
   private void countBySection(String sql, StatisticsFilter f, Map<String, Object> params, Map<String, int[]> into,
       int index) {
     String column = sql.contains(" x ") ? "x.section_id" : "section_id";
-    var query = jdbc.sql(sql + sectionCondition(f, column) + " GROUP BY " + column).params(params);
-    if (f.sections() != null) {
-      query = query.param("sections", f.sections());
-    }
+    String standard = sql.contains(" x ") ? "x.standard_id" : "standard_id";
+    var query = f.bind(jdbc.sql(sql + sectionCondition(f, column) + f.standardCondition(standard) + " GROUP BY " + column)
+        .params(params));
     BiConsumer<String, Integer> put = (s, n) -> into.computeIfAbsent(s, k -> new int[4])[index] = n;
     query.query(rs -> {
       put.accept(rs.getString(1), rs.getInt(2));

@@ -126,6 +126,46 @@ class StatisticsApiTest {
     assertThat(months.subList(2, 12)).allMatch(m -> m.endsWith(" 0/0/0 null"));
     assertThat(months.get(11)).startsWith("2011-12 2011年12月");
 
+    // the node counts the records tied to its standards: the complaint's and the survey's rectifications
+    // (no standard) and the quarterly praise and criticism (of a section) are not the node's
+    JsonNode rc = s.get("rectifications");
+    assertThat(rc.get("opened").asInt()).isEqualTo(3);
+    assertThat(rc.get("closed").asInt()).isEqualTo(2);
+    assertThat(rc.get("open").asInt()).isEqualTo(2);
+    assertThat(rc.get("overdue").asInt()).isEqualTo(1);
+    assertThat(rc.get("meanDaysToClose").decimalValue()).isEqualByComparingTo("20.0");
+    assertThat(counts(rc.get("bySource"))).containsExactly(Map.entry("INSPECTION", "监督检查=3"),
+        Map.entry("COMPLAINT", "投诉=0"), Map.entry("SURVEY", "满意度测评=0"));
+    assertThat(rc.get("bySection")).hasSize(1);
+    JsonNode rs = rc.at("/bySection/0");
+    assertThat(rs.get("section").asText() + " " + rs.get("sectionName").asText() + " " + rs.get("opened").asInt() + "/"
+        + rs.get("closed").asInt() + "/" + rs.get("open").asInt() + "/" + rs.get("overdue").asInt() + " "
+        + rs.get("meanDaysToClose").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP)).isEqualTo("sec-energy 节能科 3/2/2/1 20.0");
+
+    JsonNode cm = s.get("commendations");
+    assertThat(cm.get("praise").asInt()).isZero();
+    assertThat(cm.get("criticism").asInt()).isEqualTo(1);
+    assertThat(cm.get("bySection")).hasSize(1);
+    assertThat(cm.at("/bySection/0/sectionName").asText()).isEqualTo("节能科");
+    assertThat(cm.at("/bySection/0/criticism").asInt()).isEqualTo(1);
+
+    // no complaints and no survey results in this section and period
+    assertThat(s.at("/complaints/available").asBoolean()).isTrue();
+    assertThat(s.at("/complaints/received").asInt()).isZero();
+    assertThat(s.at("/complaints/closed").asInt()).isZero();
+    assertThat(s.at("/complaints/meanResponseHours").isNull()).isTrue();
+    // surveys rate services, not standards: no figure for a node
+    assertThat(s.at("/satisfaction/available").asBoolean()).isFalse();
+    assertThat(s.at("/satisfaction/note").asText()).isEqualTo("满意度测评按服务开展，不按标准体系节点统计");
+    assertThat(s.at("/satisfaction/byMonth")).isEmpty();
+
+    assertThat(s.get("sections")).hasSize(1);
+  }
+
+  /** Without a node, every supervision record of the section counts, whatever it is tied to. */
+  @Test
+  void withoutANodeEveryRecordOfTheSectionCounts() {
+    JsonNode s = get("zhaomin", "/api/statistics?from=2011-01-01&to=2011-12-31&section=" + ENERGY);
     JsonNode rc = s.get("rectifications");
     assertThat(rc.get("opened").asInt()).isEqualTo(5);
     assertThat(rc.get("closed").asInt()).isEqualTo(3);
@@ -134,30 +174,10 @@ class StatisticsApiTest {
     assertThat(rc.get("meanDaysToClose").decimalValue()).isEqualByComparingTo("14.5");
     assertThat(counts(rc.get("bySource"))).containsExactly(Map.entry("INSPECTION", "监督检查=3"),
         Map.entry("COMPLAINT", "投诉=1"), Map.entry("SURVEY", "满意度测评=1"));
-    assertThat(rc.get("bySection")).hasSize(1);
-    JsonNode rs = rc.at("/bySection/0");
-    assertThat(rs.get("section").asText() + " " + rs.get("sectionName").asText() + " " + rs.get("opened").asInt() + "/"
-        + rs.get("closed").asInt() + "/" + rs.get("open").asInt() + "/" + rs.get("overdue").asInt() + " "
-        + rs.get("meanDaysToClose").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP)).isEqualTo("sec-energy 节能科 5/3/3/1 14.5");
-
-    JsonNode cm = s.get("commendations");
-    assertThat(cm.get("praise").asInt()).isEqualTo(1);
-    assertThat(cm.get("criticism").asInt()).isEqualTo(2);
-    assertThat(cm.get("bySection")).hasSize(1);
-    assertThat(cm.at("/bySection/0/sectionName").asText()).isEqualTo("节能科");
-    assertThat(cm.at("/bySection/0/praise").asInt()).isEqualTo(1);
-    assertThat(cm.at("/bySection/0/criticism").asInt()).isEqualTo(2);
-
-    // no complaints and no survey results in this section and period
-    assertThat(s.at("/complaints/available").asBoolean()).isTrue();
-    assertThat(s.at("/complaints/received").asInt()).isZero();
-    assertThat(s.at("/complaints/closed").asInt()).isZero();
-    assertThat(s.at("/complaints/meanResponseHours").isNull()).isTrue();
-    assertThat(s.at("/satisfaction/average").isNull()).isTrue();
-    assertThat(s.at("/satisfaction/responses").asInt()).isZero();
-    assertThat(s.at("/satisfaction/byMonth")).isEmpty();
-
-    assertThat(s.get("sections")).hasSize(1);
+    assertThat(s.at("/commendations/praise").asInt()).isEqualTo(1);
+    assertThat(s.at("/commendations/criticism").asInt()).isEqualTo(2);
+    assertThat(s.at("/inspections/done").asInt()).isEqualTo(4);
+    assertThat(s.at("/satisfaction/available").asBoolean()).isTrue();
   }
 
   @Test

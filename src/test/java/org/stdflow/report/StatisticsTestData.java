@@ -99,10 +99,16 @@ public final class StatisticsTestData {
   }
 
   public void commendation(String kind, String source, String section, LocalDateTime at) {
+    commendation(kind, source, section, at, null);
+  }
+
+  /** A praise or criticism; one of a rectification names the rectified standard. */
+  public void commendation(String kind, String source, String section, LocalDateTime at, Standard standard) {
     jdbc.sql("""
-            INSERT INTO insp_commendation (kind, source, section_id, reason, recorded_by, recorded_at)
-            VALUES (:k, :s, :sec, '统计测试', 'wangjianguo', :at)""")
-        .param("k", kind).param("s", source).param("sec", section).param("at", at).update();
+            INSERT INTO insp_commendation (kind, source, section_id, standard_id, reason, recorded_by, recorded_at)
+            VALUES (:k, :s, :sec, :std, '统计测试', 'wangjianguo', :at)""")
+        .param("k", kind).param("s", source).param("sec", section).param("std", standard == null ? null : standard.id())
+        .param("at", at).update();
   }
 
   /** The tree nodes of {@link #energy2011()}. */
@@ -161,7 +167,7 @@ public final class StatisticsTestData {
         LocalDateTime.of(2011, 6, 25, 10, 0));
 
     commendation("PRAISE", "QUARTERLY", energy, LocalDateTime.of(2011, 4, 1, 9, 0));
-    commendation("CRITICISM", "RECTIFICATION", energy, LocalDateTime.of(2011, 5, 1, 9, 0));
+    commendation("CRITICISM", "RECTIFICATION", energy, LocalDateTime.of(2011, 5, 1, 9, 0), s1);
     commendation("CRITICISM", "QUARTERLY", energy, LocalDateTime.of(2011, 10, 1, 9, 0));
     commendation("PRAISE", "QUARTERLY", energy, LocalDateTime.of(2010, 12, 1, 9, 0));   // before the period
 
