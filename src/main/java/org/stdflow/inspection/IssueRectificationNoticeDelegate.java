@@ -44,6 +44,7 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(String.format("ZG%06d", id));
     execution.setVariable(RECTIFICATION_ID, id);
     execution.setVariable(STANDARD_ID, x.standardId());
+    execution.setVariable(RECTIFICATION_SOURCE, "INSPECTION");
     execution.setVariable(STANDARD_LABEL, x.standardLabel());
     execution.setVariable(SECTION, x.sectionId());
     execution.setVariable(SECTION_NAME, labels.groupName(x.sectionId()));
@@ -59,6 +60,7 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
   private void fromOtherSource(DelegateExecution execution, long id) {
     InspectionRecords.Rectification r = records.rectification(id);
     execution.setVariable(STANDARD_ID, r.standardId());
+    execution.setVariable(RECTIFICATION_SOURCE, r.source());
     String standard = "（未关联标准）";
     if (r.standardId() != null) {
       org.stdflow.standard.StandardRegister.Standard s = register.get(r.standardId());

@@ -48,6 +48,8 @@ public final class RectificationProcess {
     // input of the DMN for the next round
     public static final String PASS_RATE = "passRate";
     public static final String CRITICAL_FAILURES = "criticalFailures";
+    /** INSPECTION, COMPLAINT or SURVEY: what the mails and list labels call the finding and its subject. */
+    public static final String RECTIFICATION_SOURCE = "rectificationSource";
     public static final String FAILED_ITEMS = "failedItems";
     public static final String SCORING = "scoring";
     public static final String REVIEW_DUE = "reviewDue";

@@ -96,6 +96,13 @@ class RectificationRounds {
     model.put("sectionName", LifecycleValues.string(execution, SECTION_NAME));
     model.put("standardLabel", LifecycleValues.string(execution, STANDARD_LABEL));
     model.put("placeName", LifecycleValues.string(execution, PLACE_NAME));
+    // an inspection finds problems at a place of a standard; a complaint or a survey has a subject
+    String source = LifecycleValues.string(execution, RECTIFICATION_SOURCE);
+    boolean inspection = source == null || "INSPECTION".equals(source);
+    model.put("sourceLabel", inspection ? "监督检查" : "COMPLAINT".equals(source) ? "投诉核实" : "满意度测评");
+    model.put("placeLabel", inspection ? "检查地点" : "整改事项");
+    model.put("subjectLabel", LifecycleValues.string(execution, inspection ? STANDARD_LABEL : PLACE_NAME));
+    model.put("placeInSubject", inspection ? LifecycleValues.string(execution, PLACE_NAME) + "，" : "");
     model.put("round", String.valueOf(execution.getVariable(ROUND)));
     model.put("severityLabel", LifecycleValues.string(execution, SEVERITY_LABEL));
     model.put("deadline", LifecycleValues.string(execution, "rectificationDueText"));

@@ -66,8 +66,17 @@ class TaskCreatedMails {
       businessKey = execution.getProcessBusinessKey();
     }
     model.putAll(taskModel(task.getId(), task.getName(), processName, businessKey,
-        task.getVariable(StandardLifecycleProcess.Vars.TITLE), task.getDueDate()));
+        subjectOf(task.getVariable(StandardLifecycleProcess.Vars.TITLE), task.getVariable(STANDARD_LABEL)),
+        task.getDueDate()));
     notifications.enqueue("task-created:" + task.getId(), TEMPLATE, model, to, task.getId());
+  }
+
+  /** A supervision task's standard when the task has no standard title of the life cycle. */
+  static final String STANDARD_LABEL = "standardLabel";
+
+  /** The life cycle's title, else the supervision task's standard label, else null. */
+  static Object subjectOf(Object title, Object standardLabel) {
+    return title instanceof String s && !s.isBlank() ? s : standardLabel;
   }
 
   /** What every task mail shows about its task. */

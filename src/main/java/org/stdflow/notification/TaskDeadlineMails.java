@@ -196,7 +196,9 @@ class TaskDeadlineMails {
   private Map<String, Object> model(Task task, Map<String, String> processNames) {
     Object title = null;
     if (task.getProcessInstanceId() != null) {
-      title = taskService.getVariable(task.getId(), org.stdflow.standard.StandardLifecycleProcess.Vars.TITLE);
+      title = TaskCreatedMails.subjectOf(
+          taskService.getVariable(task.getId(), org.stdflow.standard.StandardLifecycleProcess.Vars.TITLE),
+          taskService.getVariable(task.getId(), TaskCreatedMails.STANDARD_LABEL));
     }
     return taskMails.taskModel(task.getId(), task.getName(), processName(task.getProcessDefinitionId(), processNames),
         null, title, task.getDueDate());

@@ -37,7 +37,10 @@ class TaskListLabelsPlugin extends AbstractProcessEnginePlugin {
     Object standard = task.getVariable("standardLabel");
     if (task.getVariable("title") == null && standard != null) {
       Object place = task.getVariable("placeName");
-      task.setVariableLocal("listTitle", standard + (place == null ? "" : "（" + place + "）"));
+      Object source = task.getVariable("rectificationSource");
+      // a complaint's or a survey's rectification: its subject says what it is about
+      task.setVariableLocal("listTitle", source != null && !"INSPECTION".equals(source) && place != null
+          ? place.toString() : standard + (place == null ? "" : "（" + place + "）"));
     }
     Object section = task.getVariable("sectionName");
     if (task.getVariable("responsibleSectionName") == null && section != null) {

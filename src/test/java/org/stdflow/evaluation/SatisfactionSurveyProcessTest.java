@@ -91,6 +91,16 @@ class SatisfactionSurveyProcessTest extends SurveyTestSupport {
     assertThat(run).isWaitingAt(RectificationProcess.TASK_SUBMIT_REPORT);
     assertThat(engine.getRuntimeService().getVariable(run.getId(), RectificationProcess.Vars.SEVERITY)).isEqualTo("MINOR");
     assertThat(outbox("rectification-notice:" + rectificationId + ":1:")).containsExactly("rectification-notice:liuyang");
+    // the notice says where the problems come from, and names no standard it has not
+    Map<String, Object> notice = jdbc.sql("SELECT subject, body_text FROM ntf_notification WHERE idempotency_key LIKE :k")
+        .param("k", "rectification-notice:" + rectificationId + ":1:%").query().singleRow();
+    assertThat(notice.get("SUBJECT").toString()).startsWith("【整改通知】机关食堂就餐服务").endsWith("（第 1 轮）")
+        .doesNotContain("未关联标准");
+    assertThat(notice.get("BODY_TEXT").toString()).contains("经满意度测评，发现食堂管理科存在以下问题")
+        .contains("整改事项：机关食堂就餐服务").doesNotContain("检查地点");
+    assertThat(engine.getTaskService().getVariableLocal(
+        engine.getTaskService().createTaskQuery().processInstanceId(run.getId()).singleResult().getId(), "listTitle")
+        .toString()).startsWith("机关食堂就餐服务").doesNotContain("未关联标准");
     assertThat(jdbc.sql("SELECT count_1 || ',' || count_2 || ',' || count_3 || ',' || count_4 || ',' || count_5 "
         + "FROM ev_survey_answer WHERE result_id = :r ORDER BY sort_order").param("r", canteenResult.get("ID"))
         .query(String.class).list()).containsExactly("0,2,4,8,6", "0,0,2,10,8", "0,0,0,10,10", "1,1,2,6,10");

@@ -50,18 +50,27 @@ class SupervisionMailTest extends SupervisionTestSupport {
   void rectificationNoticeReminderEscalationAndCriticismArriveInChinese() throws Exception {
     ProcessInstance r = failedInspection(standardInForce(canteenChecklist()), "PASS", "FAIL", "PASS");
     long id = (Long) engine.getRuntimeService().getVariable(r.getId(), RectificationProcess.Vars.RECTIFICATION_ID);
+    String reportTask = engine.getTaskService().createTaskQuery().processInstanceId(r.getId())
+        .taskDefinitionKey(RectificationProcess.TASK_SUBMIT_REPORT).singleResult().getId();
+    Object standardLabel = engine.getRuntimeService().getVariable(r.getId(), RectificationProcess.Vars.STANDARD_LABEL);
     executeJob(r, RectificationProcess.BOUNDARY_DUE_SOON);
     executeJob(r, RectificationProcess.BOUNDARY_OVERDUE);
     report(r);
     complete(r, RectificationProcess.TASK_REINSPECT, "majun", reinspection(r, null, "open"));
     drain();
 
+    // the new-task mail of 提交整改报告 names the standard (supervision tasks have no life-cycle title)
+    List<MimeMessage> created = received(greenMail, "task-created:" + reportTask + ":");
+    assertThat(created).isNotEmpty();
+    assertThat(plainText(created.get(0))).contains("标准：" + standardLabel).doesNotContain("标准：—");
+
     List<MimeMessage> notices = received(greenMail, "rectification-notice:" + id + ":1:");
     assertThat(notices).hasSize(1);
     MimeMessage notice = notices.get(0);
     assertThat(to(notice)).isEqualTo("liuyang@jgswj.example.cn");
     assertThat(subject(notice)).startsWith("【整改通知】Q/BSJG T").contains("（第一机关食堂，第 1 轮）");
-    assertThat(plainText(notice)).startsWith("刘洋：").contains("食堂管理科在监督检查中发现以下问题")
+    assertThat(plainText(notice)).startsWith("刘洋：").contains("经监督检查，发现食堂管理科存在以下问题")
+        .contains("检查地点：第一机关食堂")
         .contains("条款 6.2：餐具消毒后保洁存放——检查发现：现场发现问题 2")
         .contains("http://localhost:8080/camunda/app/tasklist/");
     assertThat(html(notice)).contains("<li>条款 6.2：餐具消毒后保洁存放").contains("严重程度：<strong>");
