@@ -172,6 +172,10 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
     assertThat(run).isWaitingAt(org.stdflow.standard.StandardLifecycleProcess.TASK_REVIEW_STANDARD);
     assertThat(engine.getRuntimeService().getVariable(run.getId(), "reviewTriggerReason").toString())
         .startsWith("监督检查多次不合格");
+    // the reviewing section sees the supervision record of the standard
+    assertThat(engine.getRuntimeService().getVariable(run.getId(), "reviewEvidence").toString())
+        .contains("应检 1 次，合格 0、不合格 1、漏检 0，合格率 0%").contains("开出 1 项，未结 1 项；通报批评 2 次")
+        .contains("投诉 0 件");
   }
 
   @Test
