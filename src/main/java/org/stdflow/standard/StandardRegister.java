@@ -188,6 +188,13 @@ public class StandardRegister {
     return version;
   }
 
+  /** The day a version was published, in the bureau's zone; null for an unknown version. */
+  public LocalDate publishedOn(long versionId) {
+    return jdbc.sql("SELECT published_at FROM std_version WHERE id = :id").param("id", versionId)
+        .query(Timestamp.class).optional()
+        .map(t -> t.toLocalDateTime().toLocalDate()).orElse(null);
+  }
+
   public void setNextReviewDate(long standardId, LocalDate next) {
     jdbc.sql("UPDATE std_standard SET next_review_date = :d, updated_at = :now WHERE id = :id")
         .param("d", next).param("now", now()).param("id", standardId).update();

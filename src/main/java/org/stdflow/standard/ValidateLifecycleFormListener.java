@@ -95,7 +95,11 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
       }
       case StandardLifecycleProcess.TASK_RECORD_TRAINING -> {
         LocalDate date = date(rules, TRAINING_DATE, "培训日期");
-        rules.rule(date != null && date.isAfter(LocalDate.now(clock)), TRAINING_DATE, "培训日期不能晚于今天（请在培训后登记）")
+        rules.rule(date != null && date.isAfter(LocalDate.now(clock)), TRAINING_DATE, "培训日期不能晚于今天（请在培训后登记）");
+        // the training is of the version just published
+        LocalDate published = vars.apply(VERSION_ID) instanceof Number v ? register.publishedOn(v.longValue()) : null;
+        rules.rule(date != null && published != null && date.isBefore(published), TRAINING_DATE,
+                "培训日期不能早于本版本的发布日期（" + published + "）")
             .requiredText(TRAINING_ATTENDEES, "参训人员", 1, 2000)
             .optionalText("trainingNotes", "培训内容与材料", 2000);
       }
@@ -232,7 +236,12 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
 
   private void reviewMeeting(FieldRules rules, DelegateExecution execution) {
     LocalDate date = date(rules, MEETING_DATE, "会议日期");
-    rules.rule(date != null && date.isAfter(LocalDate.now(clock)), MEETING_DATE, "会议日期不能晚于今天（请在会后登记）")
+    rules.rule(date != null && date.isAfter(LocalDate.now(clock)), MEETING_DATE, "会议日期不能晚于今天（请在会后登记）");
+    // the meeting reviews the draft that went out for comments: not before that round opened
+    LocalDate commentsOpened = execution.getVariable(COMMENT_ROUND_OPENED) instanceof java.util.Date opened
+        ? opened.toInstant().atZone(clock.getZone()).toLocalDate() : null;
+    rules.rule(date != null && commentsOpened != null && date.isBefore(commentsOpened), MEETING_DATE,
+            "会议日期不能早于本轮征求意见开始的日期（" + commentsOpened + "）")
         .requiredText(PARTICIPANTS, "出席人员", 1, 2000)
         .oneOf(REVIEW_OUTCOME, "评审结论", Values.REVIEW_OUTCOMES)
         .optionalText(REVIEW_REMARKS, "评审意见", 4000);
@@ -256,13 +265,16 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
     requireDocuments(rules, execution.getProcessInstanceId(), DocumentKind.MEETING_MINUTES);
   }
 
+  /** A review meeting's head count and votes: far above any meeting the bureau holds, far below overflow. */
+  static final int MAX_COUNT = 1000;
+
   private static Integer count(FieldRules rules, DelegateExecution execution, String key, String label) {
     Object raw = execution.getVariable(key);
     Integer value = LifecycleValues.integer(raw);
     if (raw == null) {
       rules.rule(true, key, label + "不能为空");
-    } else if (value == null || value < 0) {
-      rules.rule(true, key, label + "须为非负整数");
+    } else if (value == null || value < 0 || value > MAX_COUNT) {
+      rules.rule(true, key, label + "须为 0 到 " + MAX_COUNT + " 之间的整数");
       return null;
     }
     return value;

@@ -345,6 +345,19 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
         .hasMessageContaining("赞成票 5 未达到出席人数的 2/3");
     assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", meeting(9, 5, 3, 0, "fail")))
         .hasMessageContaining("与出席人数 9 不符");
+    // counts beyond any meeting (and beyond int) and a meeting before the draft went out for comments
+    Map<String, Object> huge = meeting(9, 9, 0, 0, "pass");
+    huge.put(Vars.PARTICIPANT_COUNT, 5_000_000_000L);
+    huge.put(Vars.VOTES_FOR, 5_000_000_000L);
+    assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", huge))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.PARTICIPANT_COUNT, "出席人数须为 0 到 1000 之间的整数")
+            .containsEntry(Vars.VOTES_FOR, "赞成票须为 0 到 1000 之间的整数"));
+    Map<String, Object> early = meeting(9, 9, 0, 0, "pass");
+    early.put(Vars.MEETING_DATE, "1999-01-01");
+    assertThatThrownBy(() -> complete(pi, TASK_HOLD_REVIEW_MEETING, "zhaomin", early))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors().get(Vars.MEETING_DATE))
+            .startsWith("会议日期不能早于本轮征求意见开始的日期（"));
 
     Map<String, Object> failed = meeting(9, 4, 5, 0, "fail");
     failed.put(Vars.REVIEW_REMARKS, "技术内容不完整");
@@ -374,6 +387,8 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
 
     assertThat(pi).isWaitingAt(TASK_APPLY_REVIEW_CHANGES);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.PUBLICATION_REASON)).isEqualTo("请补充附录");
+    // being reworked, no longer awaiting approval
+    assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.IN_REVIEW);
   }
 
   // ---------------------------------------------------------------- publication, training, in force
@@ -411,6 +426,11 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     assertThatThrownBy(() -> complete(pi, TASK_RECORD_TRAINING, "liuyang",
         Map.of(Vars.TRAINING_DATE, today().plusDays(3).toString(), Vars.TRAINING_ATTENDEES, "全体")))
         .hasMessageContaining("培训日期不能晚于今天");
+    // nor before the version was published
+    assertThatThrownBy(() -> complete(pi, TASK_RECORD_TRAINING, "liuyang",
+        Map.of(Vars.TRAINING_DATE, "2020-03-01", Vars.TRAINING_ATTENDEES, "全体")))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors())
+            .containsEntry(Vars.TRAINING_DATE, "培训日期不能早于本版本的发布日期（" + today() + "）"));
     complete(pi, TASK_RECORD_TRAINING, "liuyang",
         Map.of(Vars.TRAINING_DATE, today().toString(), Vars.TRAINING_ATTENDEES, "食堂管理科全体及 4 个食堂负责人"));
 
