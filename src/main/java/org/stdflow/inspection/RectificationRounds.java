@@ -50,6 +50,9 @@ class RectificationRounds {
       reminder = now.plus(java.time.Duration.between(now, deadline).dividedBy(2));
     }
     execution.setVariable(ROUND, round);
+    // every round's report and re-inspection start empty (the last round's measures failed)
+    execution.setVariable(MEASURES, null);
+    execution.setVariable(EFFECTIVENESS_NOTE, null);
     execution.setVariable(SEVERITY, severity);
     execution.setVariable(SEVERITY_LABEL, InspectionLabels.severity(severity));
     execution.setVariable(ROUND_STARTED_AT, Date.from(now));

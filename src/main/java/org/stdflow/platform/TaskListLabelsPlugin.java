@@ -42,9 +42,33 @@ class TaskListLabelsPlugin extends AbstractProcessEnginePlugin {
       task.setVariableLocal("listTitle", source != null && !"INSPECTION".equals(source) && place != null
           ? place.toString() : standard + (place == null ? "" : "（" + place + "）"));
     }
+    // cadence and survey tasks: the period (and the service), so parallel tasks can be told apart
+    if (task.getVariable("title") == null && standard == null) {
+      String period = period(task);
+      Object service = task.getVariable("serviceName");
+      if (period != null || service != null) {
+        task.setVariableLocal("listTitle", service == null ? period
+            : period == null ? service.toString() : service + "（" + period + "）");
+      }
+    }
     Object section = task.getVariable("sectionName");
     if (task.getVariable("responsibleSectionName") == null && section != null) {
       task.setVariableLocal("listSection", section.toString());
     }
+  }
+
+  /** 2026-12-07 至 2026-12-13 / 2026 年 11 月 / 2026 年第 3 季度, or null. */
+  private static String period(DelegateTask task) {
+    Object week = task.getVariable("weekLabel");
+    if (week != null) {
+      return week.toString();
+    }
+    Object month = task.getVariable("evaluationMonth");
+    if (month != null && month.toString().matches("\\d{4}-\\d{2}")) {
+      String m = month.toString();
+      return m.substring(0, 4) + " 年 " + Integer.parseInt(m.substring(5)) + " 月";
+    }
+    Object quarter = task.getVariable("quarterLabel");
+    return quarter == null ? null : quarter.toString();
   }
 }

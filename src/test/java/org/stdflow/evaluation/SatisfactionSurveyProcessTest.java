@@ -46,6 +46,8 @@ class SatisfactionSurveyProcessTest extends SurveyTestSupport {
     List<Task> tasks = tasks(round, TASK_ENTER_RESULTS);
     assertThat(tasks).hasSize(5);
     assertThat(candidateGroups(tasks.get(0))).containsExactly("std-office");
+    assertThat(engine.getTaskService().getVariableLocal(resultsTask(round, "canteen").getId(), "listTitle").toString())
+        .isEqualTo("机关食堂就餐服务（" + engine.getRuntimeService().getVariable(round.getId(), Vars.QUARTER_LABEL) + "）");
     assertThat(engine.getTaskService().getVariable(resultsTask(round, "meeting").getId(), Vars.SECTION))
         .isEqualTo("sec-reception");
 

@@ -61,6 +61,9 @@ class MonthlyEvaluationProcessTest extends CadenceTestSupport {
         .containsEntry(Vars.EVALUATION_MONTH, month.toString()).containsEntry("initiator", "zhaomin");
     Task task = tasks(pi, TASK_EVALUATE).get(0);
     assertThat(candidateGroups(task)).containsExactly("std-office");
+    // Tasklist's list tells one month's evaluation from another's
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), "listTitle"))
+        .isEqualTo(month.getYear() + " 年 " + month.getMonthValue() + " 月");
 
     Map<String, SpinJsonNode> rows = rowsBySection(engine.getTaskService().getVariable(task.getId(), Vars.EVALUATION_ROWS));
     assertThat(rows.keySet()).containsExactlyElementsOf(SECTIONS);

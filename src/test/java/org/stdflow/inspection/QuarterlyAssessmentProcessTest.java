@@ -58,6 +58,7 @@ class QuarterlyAssessmentProcessTest extends CadenceTestSupport {
         .containsEntry(Vars.ASSESSMENT_QUARTER, quarter).containsEntry(Vars.QUARTER_LABEL, year + " 年第 2 季度");
     Task task = tasks(pi, TASK_ASSESS).get(0);
     assertThat(candidateGroups(task)).containsExactly("leadership");
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), "listTitle")).isEqualTo(year + " 年第 2 季度");
     SpinJsonNode ranking = (SpinJsonNode) engine.getTaskService().getVariable(task.getId(), Vars.RANKING);
     assertThat(ranking.elements()).extracting(r -> r.prop("sectionId").stringValue()).containsExactly(
         "sec-property", "sec-canteen", "sec-energy", "sec-vehicle", "sec-general", "sec-office-space", "sec-reception");

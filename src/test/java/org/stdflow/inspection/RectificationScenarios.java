@@ -79,6 +79,8 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
         .isWaitingAt(TASK_SUBMIT_REPORT).hasNotPassed(TASK_REQUEST_REVIEW);
     assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.ROUND)).isEqualTo(2);
     assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.SEVERITY)).isEqualTo("CRITICAL");
+    // the new round's report starts empty, not with the measures that did not work
+    assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.MEASURES)).isNull();
     Map<String, Object> round2 = jdbc.sql("""
             SELECT severity, deadline, started_at FROM insp_rectification_round WHERE rectification_id = :id AND round_no = 2""")
         .param("id", id).query().singleRow();

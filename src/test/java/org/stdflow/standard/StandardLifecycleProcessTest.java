@@ -365,6 +365,9 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
 
     assertThat(pi).isWaitingAt(TASK_DRAFT_STANDARD);
     assertThat(register.get(standardId(pi)).status()).isEqualTo(StandardStatus.DRAFTING);
+    // the redraft's form shows why (its text block is shown while reviewOutcome is "fail")
+    assertThat(engine.getFormService().getTaskFormVariables(task(pi, TASK_DRAFT_STANDARD).getId()))
+        .containsEntry(Vars.REVIEW_OUTCOME, "fail").containsEntry(Vars.REVIEW_REMARKS, "技术内容不完整");
   }
 
   @Test
