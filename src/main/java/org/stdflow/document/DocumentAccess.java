@@ -35,9 +35,12 @@ class DocumentAccess {
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   DocumentAccess(TaskService taskService, AuthorizationService authorizationService, HistoryService historyService,
-      RepositoryService repositoryService, IdentityService identityService) {
+      RepositoryService repositoryService, IdentityService identityService,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
     this.historyService = historyService;
@@ -67,7 +70,8 @@ class DocumentAccess {
 
   /**
    * Published documents are for everyone; the others for admins, for whoever may read a current task
-   * of the run, and for auditors (READ_HISTORY on the process definition).
+   * of the run, for the standard's responsible section (its drafts, while others review them), and for
+   * auditors (READ_HISTORY on the process definition).
    */
   boolean mayRead(CurrentUser user, DocumentInfo document) {
     if (document.versionId() != null || user.isAdmin()) {
@@ -78,6 +82,10 @@ class DocumentAccess {
       return false;
     }
     if (taskService.createTaskQuery().processInstanceId(pi).count() > 0) {
+      return true;
+    }
+    if (document.standardId() != null && jdbc.sql("SELECT responsible_section FROM std_standard WHERE id = :id")
+        .param("id", document.standardId()).query(String.class).optional().filter(user::isMemberOf).isPresent()) {
       return true;
     }
     return processDefinitionKey(pi)

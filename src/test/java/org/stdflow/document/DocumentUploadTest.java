@@ -321,7 +321,7 @@ class DocumentUploadTest {
   }
 
   @Test
-  void unpublishedDocumentsAreForTheTaskReadersAuditorsAndAdmins() {
+  void unpublishedDocumentsAreForTheTaskReadersTheResponsibleSectionAuditorsAndAdmins() {
     String pi = startProcess();
     String taskId = formalCheckTask(pi);
     long id = upload(office, taskId, "EVIDENCE", "证明.pdf", TestDocuments.pdf()).json().get("id").asLong();
@@ -332,7 +332,8 @@ class DocumentUploadTest {
     assertThat(admin.getBytes(content).status()).isEqualTo(200);
     assertThat(otherSection.getBytes(content).status()).isEqualTo(403);
     expect(otherSection.get("/api/documents/" + id), 403);
-    assertThat(proposer.getBytes(content).status()).as("the task is the office's").isEqualTo(403);
+    // the task is the office's, but the standard is the proposing section's (it reads its own standard's files)
+    assertThat(proposer.getBytes(content).status()).as("the responsible section").isEqualTo(200);
 
     // the run ends (rejected): no current task left, only READ_HISTORY (auditors) and admins remain
     expect(office.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "zhaomin")), 204);
@@ -344,6 +345,7 @@ class DocumentUploadTest {
     assertThat(auditor.getBytes(content).status()).as("READ_HISTORY on the definition").isEqualTo(200);
     assertThat(admin.getBytes(content).status()).isEqualTo(200);
     assertThat(otherSection.getBytes(content).status()).isEqualTo(403);
+    assertThat(proposer.getBytes(content).status()).as("the responsible section").isEqualTo(200);
   }
 
   @Test

@@ -398,6 +398,11 @@ class StandardRegisterApiTest {
     assertThat(detail.get("pendingDocuments")).extracting(d -> d.get("id").asLong())
         .containsExactly(pending, unlinked);
     assertThat(detail.get("pendingDocuments").get(0).get("kindLabel").asText()).isEqualTo("编制说明");
+    // the responsible section reads its drafts while others hold the run's task; other sections do not
+    assertThat(RestClient.as(port, "zhengfang", "demo").getBytes("/api/documents/" + pending + "/content").status())
+        .isEqualTo(200);
+    assertThat(RestClient.as(port, "liuyang", "demo").getBytes("/api/documents/" + pending + "/content").status())
+        .isEqualTo(403);
     JsonNode comment = detail.get("comments").get(0);
     assertThat(comment.get("section").asText()).isEqualTo("sec-canteen");
     assertThat(comment.get("sectionName").asText()).isEqualTo("食堂管理科");
