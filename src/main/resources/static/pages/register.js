@@ -356,6 +356,20 @@
     fillTable('trainings', s.trainings, function (t) {
       return [t.trainingDate, versionNo[t.versionId] ? '第 ' + versionNo[t.versionId] + ' 版' : '', t.attendees, t.recordedBy];
     });
+    // newest version first; who has not acknowledged stands out
+    var acks = s.acknowledgements.slice().sort(function (a, b) { return b.versionId - a.versionId; });
+    fillTable('acknowledgements', acks, function (a) {
+      return [versionNo[a.versionId] ? '第 ' + versionNo[a.versionId] + ' 版' : '', a.userName,
+        a.acknowledgedAt ? formatTime(a.acknowledgedAt) : '未阅知'];
+    });
+    var inForce = s.versions.filter(function (v) { return v.status === 'IN_FORCE'; });
+    var current = inForce.length ? inForce[0].id : null;
+    var ofCurrent = s.acknowledgements.filter(function (a) { return a.versionId === current; });
+    var missing = ofCurrent.filter(function (a) { return !a.acknowledgedAt; });
+    $('acknowledgements-summary').textContent = ofCurrent.length === 0 ? '' : '现行版本：已阅知 '
+      + (ofCurrent.length - missing.length) + ' / ' + ofCurrent.length + ' 人'
+      + (missing.length ? '；未阅知：' + missing.map(function (a) { return a.userName; }).join('、') : '');
+    show($('acknowledgements-summary'), ofCurrent.length > 0);
     fillTable('notices', s.notices.slice().reverse(), function (n) {
       return [formatTime(n.createdAt), n.kindLabel, n.message];
     });

@@ -274,6 +274,17 @@ class StandardQueries {
             rs.getObject("training_date", LocalDate.class), rs.getString("attendees"), rs.getString("recorded_by"),
             instant(rs, "recorded_at")))
         .list();
+    List<StandardViews.AcknowledgementView> acknowledgements = jdbc.sql("""
+            SELECT a.version_id, a.user_id, u.FIRST_, u.LAST_, a.acknowledged_at FROM std_acknowledgement a
+              LEFT JOIN ACT_ID_USER u ON u.ID_ = a.user_id
+             WHERE a.standard_id = :id ORDER BY a.version_id, a.acknowledged_at NULLS LAST, a.user_id""")
+        .param("id", id)
+        .query((rs, n) -> {
+          String name = (rs.getString(3) == null ? "" : rs.getString(3)) + (rs.getString(4) == null ? "" : rs.getString(4));
+          return new StandardViews.AcknowledgementView(rs.getLong(1), rs.getString(2),
+              name.isBlank() ? rs.getString(2) : name, instant(rs, "acknowledged_at"));
+        })
+        .list();
     List<ReviewView> reviews = jdbc.sql("""
             SELECT id, version_id, review_trigger, trigger_reason, outcome, reason, reviewed_by, reviewed_at
               FROM std_review WHERE standard_id = :id ORDER BY reviewed_at, id""")
@@ -299,8 +310,8 @@ class StandardQueries {
               instant(rs, "created_at"), rs.getString("decided_by"), instant(rs, "decided_at"));
         })
         .list();
-    return new StandardDetail(row.item(), row.scope(), row.rejectionReason(), row.processInstanceId(), versions, pending, notices, trainings,
-        reviews, comments);
+    return new StandardDetail(row.item(), row.scope(), row.rejectionReason(), row.processInstanceId(), versions, pending,
+        notices, trainings, acknowledgements, reviews, comments);
   }
 
   private record DocumentWithVersion(Long versionId, DocumentView view) {

@@ -39,7 +39,15 @@ final class StandardViews {
   record StandardDetail(@JsonUnwrapped StandardItem standard, String scope, String rejectionReason,
       String processInstanceId,
       List<VersionView> versions, List<DocumentView> pendingDocuments, List<NoticeView> notices,
-      List<TrainingView> trainings, List<ReviewView> reviews, List<CommentView> comments) {
+      List<TrainingView> trainings, List<AcknowledgementView> acknowledgements, List<ReviewView> reviews,
+      List<CommentView> comments) {
+  }
+
+  /**
+   * A section head asked to acknowledge a version (阅知); {@code acknowledgedAt} null: not (yet) — after
+   * the deadline, did not.
+   */
+  record AcknowledgementView(long versionId, String userId, String userName, Instant acknowledgedAt) {
   }
 
   /** A published version; {@code supersedesId} links the chain to the version it replaced. */

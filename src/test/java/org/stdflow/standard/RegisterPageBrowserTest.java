@@ -112,6 +112,10 @@ class RegisterPageBrowserTest extends LifecycleTestSupport {
     assertThat(version.findElements(By.className("play-link"))).hasSize(1);
     assertThat(driver.findElement(By.id("trainings")).getText()).contains("第 1 版").contains("本科室全体");
     assertThat(driver.findElement(By.id("notices")).getText()).contains("发布");
+    // every section head acknowledged the version (the deadline would list who did not)
+    assertThat(driver.findElement(By.id("acknowledgements-summary")).getText()).isEqualTo("现行版本：已阅知 7 / 7 人");
+    assertThat(driver.findElement(By.id("acknowledgements")).getText()).contains("第 1 版").contains("郑芳")
+        .doesNotContain("未阅知");
     assertThat(driver.findElement(By.id("reviews-empty")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.id("review-request")).isDisplayed()).as("a section head cannot ask for a review").isFalse();
     Browser.screenshot(driver, "register-standard");

@@ -377,9 +377,18 @@ class StandardRegisterApiTest {
         .param("sid", standardId).param("vid", versionId).param("d", LocalDate.of(2025, 1, 10)).param("now", now())
         .update();
 
+    jdbc.sql("""
+            INSERT INTO std_acknowledgement (standard_id, version_id, user_id, acknowledged_at)
+            VALUES (:sid, :vid, 'zhengfang', :now), (:sid, :vid, 'liuyang', NULL)""")
+        .param("sid", standardId).param("vid", versionId).param("now", now()).update();
+
     Response r = RestClient.as(port, "linxiao", "demo").get("/api/standards/" + standardId);
     expect(r, 200);
     JsonNode detail = r.json();
+    // who acknowledged the version and who did not: acknowledged first
+    assertThat(detail.get("acknowledgements")).extracting(a -> a.get("userName").asText() + ":"
+        + (a.get("acknowledgedAt").isNull() ? "未阅知" : "已阅知")).containsExactly("郑芳:已阅知", "刘洋:未阅知");
+    assertThat(detail.at("/acknowledgements/0/versionId").asLong()).isEqualTo(versionId);
     assertThat(r.body()).doesNotContain("\"content\"");
     assertThat(detail.get("revisionInProgress").asBoolean()).isTrue();
     assertThat(detail.get("processInstanceId").asText()).isEqualTo(pi);
