@@ -73,7 +73,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
         rules.rule(consulted.isEmpty(), CONSULTED_SECTIONS, "请至少选择一个征求意见的科室")
             .rule(!sections.containsAll(consulted), CONSULTED_SECTIONS, "征求意见的科室中有无效的科室")
             .optionalText("draftSummary", "起草说明", 2000);
-        requireDocuments(rules, pi, DocumentKind.STANDARD_TEXT, DocumentKind.DRAFTING_NOTES);
+        requireDocuments(rules, execution, DocumentKind.STANDARD_TEXT, DocumentKind.DRAFTING_NOTES);
       }
       case StandardLifecycleProcess.TASK_COMMENT_ON_DRAFT -> {
         boolean none = Boolean.TRUE.equals(vars.apply(NO_COMMENT));
@@ -115,7 +115,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
       }
       case StandardLifecycleProcess.TASK_PUBLISH_INTERPRETATION -> {
         rules.requiredText(INTERPRETATION_SUMMARY, "解释要点", 1, 2000);
-        requireDocuments(rules, pi, DocumentKind.INTERPRETATION);
+        requireDocuments(rules, execution, DocumentKind.INTERPRETATION);
       }
       case StandardLifecycleProcess.TASK_APPROVE_REPEAL -> decision(rules, REPEAL_DECISION, "审批结论",
           Values.REPEAL_DECISIONS, REPEAL_DECISION_REASON, "不予批准的理由", Set.of("reject"), "不予批准时必须填写理由");
@@ -262,7 +262,7 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
           "赞成票 " + yes + " 未达到出席人数的 " + properties.reviewMajorityNumerator() + "/"
               + properties.reviewMajorityDenominator() + "，不能评审通过");
     }
-    requireDocuments(rules, execution.getProcessInstanceId(), DocumentKind.MEETING_MINUTES);
+    requireDocuments(rules, execution, DocumentKind.MEETING_MINUTES);
   }
 
   /** A review meeting's head count and votes: far above any meeting the bureau holds, far below overflow. */
@@ -292,12 +292,36 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
   }
 
   /** Documents of this run not yet published with a version; all missing kinds in one message. */
-  private void requireDocuments(FieldRules rules, String processInstanceId, DocumentKind... kinds) {
-    Set<DocumentKind> present = documents.documentsOfProcess(processInstanceId).stream()
-        .filter(d -> d.versionId() == null).map(d -> d.kind()).collect(Collectors.toSet());
+  /**
+   * The documents a step requires, uploaded in this step: a redraft after a failed meeting, a second
+   * meeting, a revision's draft need new files, not the ones an earlier round of the run left behind.
+   */
+  private void requireDocuments(FieldRules rules, DelegateExecution execution, DocumentKind... kinds) {
+    java.time.Instant since = stepStarted(execution);
+    Set<DocumentKind> present = documents.documentsOfProcess(execution.getProcessInstanceId()).stream()
+        .filter(d -> d.versionId() == null)
+        .filter(d -> since == null || d.uploadedAt() == null || !d.uploadedAt().isBefore(since))
+        .map(d -> d.kind()).collect(Collectors.toSet());
     String missing = java.util.Arrays.stream(kinds).filter(k -> !present.contains(k))
         .map(k -> "“" + k.label() + "”").collect(Collectors.joining("、"));
     rules.rule(!missing.isEmpty(), "documents", "请先上传" + missing + "（点击表单中的“上传 / 查看本任务的文件”）");
+  }
+
+  /** When this step's activity instance began (to the millisecond), read as the engine; null: unknown. */
+  private static java.time.Instant stepStarted(DelegateExecution execution) {
+    var services = execution.getProcessEngineServices();
+    var caller = services.getIdentityService().getCurrentAuthentication();
+    services.getIdentityService().clearAuthentication();
+    try {
+      var instance = services.getHistoryService().createHistoricActivityInstanceQuery()
+          .activityInstanceId(execution.getActivityInstanceId()).singleResult();
+      return instance == null || instance.getStartTime() == null ? null
+          : instance.getStartTime().toInstant();
+    } finally {
+      if (caller != null) {
+        services.getIdentityService().setAuthentication(caller);
+      }
+    }
   }
 
   private Set<String> sectionIds() {

@@ -368,6 +368,14 @@ class StandardLifecycleProcessTest extends LifecycleTestSupport {
     // the redraft's form shows why (its text block is shown while reviewOutcome is "fail")
     assertThat(engine.getFormService().getTaskFormVariables(task(pi, TASK_DRAFT_STANDARD).getId()))
         .containsEntry(Vars.REVIEW_OUTCOME, "fail").containsEntry(Vars.REVIEW_REMARKS, "技术内容不完整");
+    // the redraft needs new files: the first round's text and notes do not count again
+    assertThatThrownBy(() -> complete(pi, TASK_DRAFT_STANDARD, "liuyang", draft(List.of("sec-property"))))
+        .isInstanceOfSatisfying(FormValidationException.class, e -> assertThat(e.fieldErrors().get("documents"))
+            .contains("标准文本").contains("编制说明"));
+    upload(pi, DocumentKind.STANDARD_TEXT, "liuyang");
+    upload(pi, DocumentKind.DRAFTING_NOTES, "liuyang");
+    complete(pi, TASK_DRAFT_STANDARD, "liuyang", draft(List.of("sec-property")));
+    assertThat(pi).hasPassed("Task_OpenCommentRound").isWaitingAt(TASK_COMMENT_ON_DRAFT);
   }
 
   @Test
