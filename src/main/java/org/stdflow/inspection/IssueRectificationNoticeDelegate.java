@@ -22,9 +22,11 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
   private final StandardLabels labels;
   private final org.stdflow.standard.StandardRegister register;
   private final Clock clock;
+  private final org.stdflow.platform.calendar.WorkingCalendar calendar;
 
   IssueRectificationNoticeDelegate(InspectionRecords records, RectificationRounds rounds, StandardLabels labels,
-      org.stdflow.standard.StandardRegister register, Clock clock) {
+      org.stdflow.standard.StandardRegister register, Clock clock, org.stdflow.platform.calendar.WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.records = records;
     this.rounds = rounds;
     this.labels = labels;
@@ -53,7 +55,7 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
     execution.setVariable(EFFECTIVENESS_NOTE, null);
     int days = x.rectificationDays() == null ? 7 : x.rectificationDays();
     rounds.open(execution, 1, x.severity() == null ? "MINOR" : x.severity(),
-        Instant.now(clock).plus(java.time.Duration.ofDays(days)));
+        calendar.deadline(Instant.now(clock), days));
   }
 
   /** Opened by {@link Rectifications} (complaint, survey): the record exists, severity and days are given. */
@@ -74,6 +76,6 @@ class IssueRectificationNoticeDelegate implements JavaDelegate {
     execution.setVariable(EFFECTIVENESS_NOTE, null);
     int days = ((Number) execution.getVariable("rectificationDays")).intValue();
     rounds.open(execution, 1, LifecycleValues.string(execution, SEVERITY),
-        Instant.now(clock).plus(java.time.Duration.ofDays(days)));
+        calendar.deadline(Instant.now(clock), days));
   }
 }

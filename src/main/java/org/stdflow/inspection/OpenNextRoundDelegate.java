@@ -3,7 +3,6 @@ package org.stdflow.inspection;
 import static org.stdflow.inspection.RectificationProcess.Vars.*;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,8 +23,11 @@ class OpenNextRoundDelegate implements JavaDelegate {
   private final InspectionProperties properties;
   private final Clock clock;
 
+  private final org.stdflow.platform.calendar.WorkingCalendar calendar;
+
   OpenNextRoundDelegate(InspectionRecords records, RectificationRounds rounds, InspectionProperties properties,
-      Clock clock) {
+      Clock clock, org.stdflow.platform.calendar.WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.records = records;
     this.rounds = rounds;
     this.properties = properties;
@@ -42,7 +44,7 @@ class OpenNextRoundDelegate implements JavaDelegate {
         : scoring.get("severity").toString();
     int round = ((Number) execution.getVariable("nextRound")).intValue();
     Instant now = Instant.now(clock);
-    rounds.open(execution, round, severity, now.plus(Duration.ofDays(d)));
+    rounds.open(execution, round, severity, calendar.deadline(now, d));
 
     Object standardId = execution.getVariable(STANDARD_ID);
     Instant since = now.minus(properties.repeatFailureWindow());

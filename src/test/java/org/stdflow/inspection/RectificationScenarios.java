@@ -64,6 +64,8 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
     assertThat(documents.documentsOfProcess(r.getId())).extracting(d -> d.mediaType()).contains("image/jpeg");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired org.stdflow.platform.calendar.WorkingCalendar calendar;
+
   @Test
   void aFailedReinspectionCirculatesCriticismAndOpensAShorterRound() {
     long standard = standardInForce(canteenChecklist());
@@ -85,13 +87,18 @@ public abstract class RectificationScenarios extends SupervisionTestSupport {
             SELECT severity, deadline, started_at FROM insp_rectification_round WHERE rectification_id = :id AND round_no = 2""")
         .param("id", id).query().singleRow();
     assertThat(round2).containsEntry("SEVERITY", "CRITICAL");
-    // a 1-day round is shorter than the 1-day reminder lead: the reminder falls half-way
+    // one working day: the closing time of the next working day (never a weekend evening)
+    java.time.Instant started = ((java.sql.Timestamp) round2.get("STARTED_AT")).toInstant();
+    java.time.Instant deadline = ((java.sql.Timestamp) round2.get("DEADLINE")).toInstant();
+    assertThat(deadline).isEqualTo(calendar.deadline(started, 1));
+    assertThat(calendar.isWorkingDay(deadline.atZone(clock.getZone()).toLocalDate())).isTrue();
+    assertThat(deadline.atZone(clock.getZone()).toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 30));
+    // the reminder a day before, or half-way when the round is shorter than that
     java.util.Date reminder = (java.util.Date) engine.getRuntimeService().getVariable(r.getId(), Vars.REMINDER_DATE);
-    assertThat(reminder.getTime() - ((java.sql.Timestamp) round2.get("STARTED_AT")).getTime())
-        .isBetween(12L * 3600 * 1000 - 5000, 12L * 3600 * 1000 + 5000);
-    // one day from the moment the round opened (deadline and start are taken a few milliseconds apart)
-    assertThat(((java.sql.Timestamp) round2.get("DEADLINE")).getTime() - ((java.sql.Timestamp) round2.get("STARTED_AT")).getTime())
-        .isCloseTo(24L * 3600 * 1000, org.assertj.core.data.Offset.offset(1000L));
+    java.time.Instant dayBefore = deadline.minus(java.time.Duration.ofDays(1));
+    java.time.Instant expected = dayBefore.isAfter(started) ? dayBefore
+        : started.plus(java.time.Duration.between(started, deadline).dividedBy(2));
+    assertThat(reminder.toInstant()).isCloseTo(expected, org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.SECONDS));
     // only the open finding is to be rectified in round 2
     assertThat(engine.getRuntimeService().getVariable(r.getId(), Vars.FINDINGS_TEXT).toString())
         .contains("条款 5.1").contains("复查时仍未整改").doesNotContain("条款 7.4");
