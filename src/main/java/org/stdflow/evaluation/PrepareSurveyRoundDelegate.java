@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import org.stdflow.platform.validation.FieldRules;
 import org.stdflow.standard.LifecycleValues;
+import org.stdflow.platform.security.AsEngine;
 
 /**
  * The start of a survey round. As a start listener it checks the quarter chosen by hand (YYYY-Qn,
@@ -69,10 +70,8 @@ class PrepareSurveyRoundDelegate implements JavaDelegate, ExecutionListener {
    */
   private static java.util.Set<Long> beingEntered(DelegateExecution execution, SurveyQuarter quarter) {
     var services = execution.getProcessEngineServices();
-    var identity = services.getIdentityService();
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication(); // the rounds' tasks, whoever started this one
-    try {
+    // the rounds' tasks, whoever started this one
+    return AsEngine.get(services.getIdentityService(), () -> {
       java.util.Set<Long> ids = new java.util.HashSet<>();
       for (var task : services.getTaskService().createTaskQuery().processDefinitionKey(SatisfactionSurveyProcess.KEY)
           .taskDefinitionKey(SatisfactionSurveyProcess.TASK_ENTER_RESULTS)
@@ -83,10 +82,6 @@ class PrepareSurveyRoundDelegate implements JavaDelegate, ExecutionListener {
         }
       }
       return ids;
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 }

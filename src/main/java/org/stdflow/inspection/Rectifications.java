@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.stdflow.platform.security.AsEngine;
 
 /**
  * Opens the rectification loop for sources other than a failed inspection — a substantiated
@@ -64,18 +64,12 @@ public class Rectifications {
       return id;
     }
     // the deciding user (e.g. the office triaging a complaint) need not be allowed to start runs
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    AsEngine.run(identity, () -> {
       ProcessInstance pi = runtime.startProcessInstanceByKey(RectificationProcess.KEY, String.format("ZG%06d", id),
           Map.of(RectificationProcess.Vars.RECTIFICATION_ID, id, RectificationProcess.Vars.SEVERITY, request.severity(),
               "rectificationDays", request.days()));
       records.setRectificationProcess(id, pi.getId());
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
     return id;
   }
 }

@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stdflow.standard.StandardLifecycleProcess.Vars;
+import org.stdflow.platform.security.AsEngine;
 
 /**
  * Entry points other capabilities use to act on a standard's life cycle: feedback handling and
@@ -68,16 +67,9 @@ public class StandardLifecycleService {
       return true; // requestOutOfCycleReview gives it a run first
     }
     // asked by steps of other processes on behalf of their users, who cannot read this run
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return runtimeService.createExecutionQuery().processInstanceId(standard.processInstanceId())
-          .messageEventSubscriptionName(StandardLifecycleProcess.MESSAGE_REVIEW_REQUESTED).count() > 0;
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return AsEngine.get(identityService, () -> runtimeService.createExecutionQuery()
+        .processInstanceId(standard.processInstanceId())
+        .messageEventSubscriptionName(StandardLifecycleProcess.MESSAGE_REVIEW_REQUESTED).count() > 0);
   }
 
   /**
@@ -107,19 +99,14 @@ public class StandardLifecycleService {
     String run = standard.processInstanceId();
     // callers were authorized by their role; the requester is kept with the request, so the
     // correlation itself runs without the caller's engine authorizations (they have no UPDATE)
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
     try {
-      runtimeService.createMessageCorrelation(StandardLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
+      AsEngine.run(identityService, () -> runtimeService.createMessageCorrelation(
+              StandardLifecycleProcess.MESSAGE_REVIEW_REQUESTED)
           .processInstanceId(run)
           .setVariables(request)
-          .correlate();
+          .correlate());
     } catch (MismatchingMessageCorrelationException e) {
       throw new ReviewNotPossibleException("该标准正在复审或修订中，暂不能发起复审");
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
     }
   }
 
@@ -169,10 +156,8 @@ public class StandardLifecycleService {
     vars.put(Vars.NEXT_REVIEW_DATE, Date.from(review.atStartOfDay(clock.getZone()).toInstant()));
     vars.putAll(extra);
 
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication(); // the system's act, whoever asked for the review
-    try {
-      return Optional.ofNullable(transaction.execute(status -> {
+    // the system's act, whoever asked for the review
+    return AsEngine.get(identityService, () -> Optional.ofNullable(transaction.execute(status -> {
         ProcessInstance run = runtimeService.createProcessInstanceByKey(StandardLifecycleProcess.KEY)
             .businessKey(RegisterProposalDelegate.businessKey(standardId))
             .setVariables(vars)
@@ -183,12 +168,7 @@ public class StandardLifecycleService {
           return null;
         }
         return run.getProcessInstanceId();
-      }));
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+      })));
   }
 
   /** {@link #attachRun} for every standard in force without a run; returns how many got one. */

@@ -18,6 +18,7 @@ import org.stdflow.organisation.GroupType;
 import org.stdflow.organisation.OrganisationFile;
 import org.stdflow.platform.validation.FieldRules;
 import org.stdflow.standard.StandardLifecycleProcess.Values;
+import org.stdflow.platform.security.AsEngine;
 
 /**
  * Enforces the rules of the life cycle's forms on the server, for Tasklist and for REST callers who
@@ -310,18 +311,9 @@ public class ValidateLifecycleFormListener implements ExecutionListener {
   /** When this step's activity instance began (to the millisecond), read as the engine; null: unknown. */
   private static java.time.Instant stepStarted(DelegateExecution execution) {
     var services = execution.getProcessEngineServices();
-    var caller = services.getIdentityService().getCurrentAuthentication();
-    services.getIdentityService().clearAuthentication();
-    try {
-      var instance = services.getHistoryService().createHistoricActivityInstanceQuery()
-          .activityInstanceId(execution.getActivityInstanceId()).singleResult();
-      return instance == null || instance.getStartTime() == null ? null
-          : instance.getStartTime().toInstant();
-    } finally {
-      if (caller != null) {
-        services.getIdentityService().setAuthentication(caller);
-      }
-    }
+    var instance = AsEngine.get(services.getIdentityService(), () -> services.getHistoryService()
+        .createHistoricActivityInstanceQuery().activityInstanceId(execution.getActivityInstanceId()).singleResult());
+    return instance == null || instance.getStartTime() == null ? null : instance.getStartTime().toInstant();
   }
 
   private Set<String> sectionIds() {

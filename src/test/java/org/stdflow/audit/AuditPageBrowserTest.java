@@ -2,13 +2,11 @@ package org.stdflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +19,7 @@ import org.stdflow.document.DocumentKind;
 import org.stdflow.standard.LifecycleTestSupport;
 import org.stdflow.standard.StandardLifecycleProcess;
 import org.stdflow.web.Browser;
+import org.stdflow.web.BrowserExtension;
 
 /**
  * An auditor logged in to Tasklist opens the audit page (no second login), finds a standard by its
@@ -28,25 +27,14 @@ import org.stdflow.web.Browser;
  * downloads the CSV and PDF exports, narrows to one user and verifies the chain.
  */
 @StdflowSpringTest
+@ExtendWith(BrowserExtension.class)
 class AuditPageBrowserTest extends LifecycleTestSupport {
 
   @LocalServerPort int port;
 
+  // a fresh browser for each test (BrowserExtension)
   private WebDriver driver;
   private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
 
   @Test
   void anAuditorSearchesReadsTheTimelineSeesTheDiagramAndExports() {

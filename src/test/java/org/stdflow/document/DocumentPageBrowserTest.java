@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,36 +19,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.stdflow.RestClient;
 import org.stdflow.StdflowSpringTest;
-import org.stdflow.standard.StandardLifecycleProcess;
 import org.stdflow.standard.StandardLifecycleProcess.Vars;
+import org.stdflow.standard.StandardLifecycleProcess;
 import org.stdflow.standard.StandardLifecycleProcessTestData;
 import org.stdflow.web.Browser;
+import org.stdflow.web.BrowserExtension;
 
 /**
  * A section head logged in to Tasklist follows the form's link to the document page (no second
  * login), is told why a file was refused, uploads a PDF and sees it listed.
  */
 @StdflowSpringTest
+@ExtendWith(BrowserExtension.class)
 class DocumentPageBrowserTest {
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
 
+  // a fresh browser for each test (BrowserExtension)
   private WebDriver driver;
   private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
 
   @Test
   void uploadFromTheDraftingTaskPage() throws Exception {

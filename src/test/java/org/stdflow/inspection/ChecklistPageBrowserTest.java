@@ -3,18 +3,16 @@ package org.stdflow.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,6 +24,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.stdflow.RestClient;
 import org.stdflow.StdflowSpringTest;
 import org.stdflow.web.Browser;
+import org.stdflow.web.BrowserExtension;
 
 /**
  * The checklist page as its users see it: the canteen section finds its standard, is told in
@@ -34,28 +33,20 @@ import org.stdflow.web.Browser;
  * checklist without any way to change it.
  */
 @StdflowSpringTest
+@ExtendWith(BrowserExtension.class)
 class ChecklistPageBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
+  // a fresh browser for each test (BrowserExtension)
   private WebDriver driver;
   private WebDriverWait wait;
   private String base;
 
   @BeforeEach
-  void openBrowser() throws Exception {
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
-    wait.ignoring(StaleElementReferenceException.class);
+  void base() {
     base = "http://localhost:" + port;
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
   }
 
   @Test

@@ -2,16 +2,13 @@ package org.stdflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stdflow.StdflowSpringTest;
 import org.stdflow.web.Browser;
+import org.stdflow.web.BrowserExtension;
 
 /**
  * The dashboard as leadership and a section see it, on inspections in March 2013 (a year no other
@@ -29,6 +27,7 @@ import org.stdflow.web.Browser;
  * changes the numbers shown; a section member is offered its own section only.
  */
 @StdflowSpringTest
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
@@ -37,6 +36,7 @@ class DashboardBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
 
+  // a fresh browser for each test (BrowserExtension)
   private WebDriver driver;
   private WebDriverWait wait;
   private String node;
@@ -52,20 +52,6 @@ class DashboardBrowserTest {
     d.inspection(vehicle, "sec-vehicle", LocalDate.of(2013, 3, 5), "PASSED");
     d.inspection(vehicle, "sec-vehicle", LocalDate.of(2013, 3, 6), "PASSED");
     d.inspection(vehicle, "sec-vehicle", LocalDate.of(2013, 3, 7), "PASSED");
-  }
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
-    wait.ignoring(StaleElementReferenceException.class);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
   }
 
   private void logIn(String user) {

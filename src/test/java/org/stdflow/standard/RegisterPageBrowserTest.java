@@ -3,13 +3,11 @@ package org.stdflow.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.stdflow.standard.StandardLifecycleProcess.*;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,28 +19,18 @@ import org.stdflow.StdflowSpringTest;
 import org.stdflow.document.DocumentKind;
 import org.stdflow.document.TestDocuments;
 import org.stdflow.web.Browser;
+import org.stdflow.web.BrowserExtension;
 
 /** /pages/register.html in Chromium: a section head finds a standard in force, its files and its training video. */
 @StdflowSpringTest
+@ExtendWith(BrowserExtension.class)
 class RegisterPageBrowserTest extends LifecycleTestSupport {
 
   @LocalServerPort int port;
 
+  // a fresh browser for each test (BrowserExtension)
   private WebDriver driver;
   private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
 
   @Test
   void aSectionHeadFindsAStandardInForceWithItsFilesAndPlaysItsTrainingVideo() {

@@ -7,9 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -19,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.stdflow.StdflowSpringTest;
-import org.stdflow.standard.StandardLifecycleProcess;
 import org.stdflow.standard.StandardLifecycleProcess.Vars;
+import org.stdflow.standard.StandardLifecycleProcess;
 import org.stdflow.standard.StandardLifecycleProcessTestData;
 
 /**
@@ -28,26 +27,15 @@ import org.stdflow.standard.StandardLifecycleProcessTestData;
  * task the office returned to them, edits its Camunda Form and completes it; the process moves on.
  */
 @StdflowSpringTest
+@ExtendWith(BrowserExtension.class)
 class TasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
 
+  // a fresh browser for each test (BrowserExtension)
   private WebDriver driver;
   private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
 
   @Test
   void sectionHeadCompletesTheSupplementFormInChineseTasklist() {

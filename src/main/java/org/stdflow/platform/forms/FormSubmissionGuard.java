@@ -24,14 +24,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.StartFormData;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.stdflow.platform.security.AsEngine;
 import org.stdflow.platform.security.CurrentUser;
 import org.stdflow.platform.security.EngineCaller;
 
@@ -119,34 +118,29 @@ public class FormSubmissionGuard extends OncePerRequestFilter {
 
   /** The fields of the Camunda Form the request submits, or null: no such task/definition, no Camunda Form. */
   private FormFields formOf(String path) {
-    IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
     // read as the engine: whether the caller may complete or start is the engine's to answer next
-    identity.clearAuthentication();
-    try {
-      FormService forms = engine.getFormService();
-      Matcher task = TASK.matcher(path);
-      if (task.matches()) {
-        Task found = engine.getTaskService().createTaskQuery().taskId(task.group(1)).initializeFormKeys().singleResult();
-        return found == null || found.getCamundaFormRef() == null ? null : parse(forms.getDeployedTaskForm(found.getId()));
+    return AsEngine.get(engine.getIdentityService(), () -> {
+      try {
+        FormService forms = engine.getFormService();
+        Matcher task = TASK.matcher(path);
+        if (task.matches()) {
+          Task found = engine.getTaskService().createTaskQuery().taskId(task.group(1)).initializeFormKeys().singleResult();
+          return found == null || found.getCamundaFormRef() == null ? null : parse(forms.getDeployedTaskForm(found.getId()));
+        }
+        Matcher start = START.matcher(path);
+        if (!start.matches()) {
+          return null;
+        }
+        ProcessDefinition definition = definition(start);
+        if (definition == null) {
+          return null;
+        }
+        StartFormData data = forms.getStartFormData(definition.getId());
+        return data == null || data.getCamundaFormRef() == null ? null : parse(forms.getDeployedStartForm(definition.getId()));
+      } catch (RuntimeException e) {
+        return null; // the engine will refuse the request with its own answer
       }
-      Matcher start = START.matcher(path);
-      if (!start.matches()) {
-        return null;
-      }
-      ProcessDefinition definition = definition(start);
-      if (definition == null) {
-        return null;
-      }
-      StartFormData data = forms.getStartFormData(definition.getId());
-      return data == null || data.getCamundaFormRef() == null ? null : parse(forms.getDeployedStartForm(definition.getId()));
-    } catch (RuntimeException e) {
-      return null; // the engine will refuse the request with its own answer
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   private boolean callerIsAdmin(HttpServletRequest request) {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -18,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.stdflow.platform.security.CurrentUser;
 import org.stdflow.platform.security.EngineCaller;
 import org.stdflow.platform.security.ErrorResponses;
+import org.stdflow.platform.security.AsEngine;
 
 /**
  * Camunda's task attachments and comments are writes its authorization lets through for anyone who
@@ -79,9 +79,7 @@ public class TaskNotesGuard extends OncePerRequestFilter {
   }
 
   private boolean mayWorkOn(String taskId, CurrentUser user) {
-    Authentication before = engine.getIdentityService().getCurrentAuthentication();
-    engine.getIdentityService().clearAuthentication();
-    try {
+    return AsEngine.get(engine.getIdentityService(), () -> {
       Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         return true; // the engine answers an unknown task
@@ -97,11 +95,7 @@ public class TaskNotesGuard extends OncePerRequestFilter {
       }
       return engine.getAuthorizationService().isUserAuthorized(user.id(), user.groupIds(), TaskPermissions.TASK_WORK,
           Resources.TASK, taskId);
-    } finally {
-      if (before != null) {
-        engine.getIdentityService().setAuthentication(before);
-      }
-    }
+    });
   }
 
   private static String path(HttpServletRequest request) {

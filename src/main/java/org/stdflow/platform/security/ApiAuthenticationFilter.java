@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -14,8 +13,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -79,8 +76,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private String caller(HttpServletRequest request, IdentityService identity) {
-    String userId = fromSession(request.getSession(false));
-    return userId != null ? userId : fromBasic(request.getHeader("Authorization"), identity);
+    UserAuthentication session = EngineCaller.sessionUser(request, engine);
+    return session != null ? session.getIdentityId() : fromBasic(request.getHeader("Authorization"), identity);
   }
 
   private static List<String> groupsOf(String userId, IdentityService identity) {
@@ -108,18 +105,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     public boolean isUserInRole(String role) {
       return CurrentUser.ADMIN_GROUP.equals(role);
     }
-  }
-
-  private String fromSession(HttpSession session) {
-    if (session == null) {
-      return null;
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    if (auths == null) {
-      return null;
-    }
-    var auth = auths.getAuthenticationForProcessEngine(engine.getName());
-    return auth instanceof UserAuthentication ua ? ua.getIdentityId() : null;
   }
 
   private static String fromBasic(String header, IdentityService identity) {

@@ -25,11 +25,16 @@ public final class EngineCaller {
     if (current != null && current.getUserId() != null) {
       return new CurrentUser(current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
     }
+    UserAuthentication user = sessionUser(request, engine);
+    return user == null ? null
+        : new CurrentUser(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+  }
+
+  /** The user logged in to the webapps (Tasklist, Cockpit, Admin) in this request's session, or null. */
+  static UserAuthentication sessionUser(HttpServletRequest request, ProcessEngine engine) {
     HttpSession session = request.getSession(false);
     Authentications auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (auths != null && auths.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user) {
-      return new CurrentUser(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
-    }
-    return null;
+    return auths != null && auths.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user
+        ? user : null;
   }
 }
